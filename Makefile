@@ -1,0 +1,55 @@
+# The README's commands. Everything is installed into .venv from requirements.lock;
+# nothing is reinstalled while the lock file is unchanged.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+MANAGE := $(PY) manage.py
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test serve setup lint check messages lock clean-data
+
+run: setup ## Start the site with demo content on http://127.0.0.1:8000/
+	@$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(STAMP) $(MO_FILES) ## Checks, linters and the whole test suite
+	@$(MANAGE) check --fail-level WARNING
+	@$(MANAGE) makemigrations --check --dry-run
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/pytest
+
+serve: setup ## Production settings under gunicorn on 127.0.0.1 (http), for trying the site as it will run
+	@$(PY) -m website.serve_locally --host $(HOST) --port $(PORT)
+
+setup: $(STAMP) $(MO_FILES)
+	@$(MANAGE) prepare_site
+
+lint: $(STAMP)
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the locked dependencies into $(VENV) ..."
+	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@touch $@
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP)
+	@$(MANAGE) compile_ui_messages $<
+
+messages: $(STAMP) ## Re-extract UI strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext)
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.data --ignore=content --ignore=tests --ignore=bench
+
+lock: $(STAMP) ## Re-pin every package in requirements.lock from pyproject.toml
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --extra test --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean-data: ## Stop the embedded server and delete its data (demo content is recreated by the next run)
+	@$(PY) -m website.database.embedded stop || true
+	rm -rf .data

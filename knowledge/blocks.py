@@ -1,0 +1,78 @@
+"""StreamField blocks of explainers, on top of the shared ones."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from website.blocks import BaseContentBlocks, RichTextBlock
+
+
+class KeyConceptBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Concept"), max_length=120)
+    text = RichTextBlock(label=_("Explanation"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Key concept")
+        template = "knowledge/blocks/key_concept_block.html"
+        description = _("One idea explained in a box, for readers who want the essentials.")
+        preview_value = {
+            "title": "Recursive resolver",
+            "text": "<p>The server that looks up names on your behalf, usually run by your Internet provider.</p>",
+        }
+
+
+class WorkedExampleBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=160)
+    text = RichTextBlock(label=_("Steps"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Worked example")
+        template = "knowledge/blocks/worked_example_block.html"
+        description = _("A concrete story, step by step: what happens when someone does something.")
+        preview_value = {
+            "title": "Opening a ministry's website",
+            "text": "<ol><li>The browser asks a resolver for the name.</li>"
+            "<li>The resolver asks the root, then the top-level domain.</li></ol>",
+        }
+
+
+class RfcReferenceBlock(blocks.StructBlock):
+    rfc = SnippetChooserBlock("knowledge.Rfc", label=_("RFC"))
+    note = RichTextBlock(label=_("Why it matters here"), required=False)
+
+    def get_preview_value(self):
+        from knowledge.models import Rfc
+
+        return self.to_python(
+            {
+                "rfc": Rfc.objects.filter(number=4033).values_list("pk", flat=True).first(),
+                "note": "<p>The introduction to DNSSEC: what it protects, and what it does not.</p>",
+            }
+        )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("RFC reference")
+        template = "knowledge/blocks/rfc_reference_block.html"
+        description = _("Points to an RFC, with its title and year added automatically, and a short note.")
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Figure")
+        template = "knowledge/blocks/figure_block.html"
+        description = _("A diagram or picture with a caption, both translated.")
+
+
+class ExplainerBlocks(BaseContentBlocks):
+    key_concept = KeyConceptBlock()
+    worked_example = WorkedExampleBlock()
+    rfc_reference = RfcReferenceBlock()
+    figure = FigureBlock()

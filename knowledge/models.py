@@ -1,0 +1,381 @@
+"""The knowledge base: topics, explainers and the glossary, with RFC and working-group references.
+
+RFCs and working groups are facts, not prose: they are not translated. Explainers link to them
+through ordered child rows, which wagtail-localize copies into every translation as they are
+(synchronised), so an RFC added in English shows in every language.
+"""
+
+import re
+from functools import cached_property
+
+from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from knowledge.blocks import ExplainerBlocks
+from website.blocks import RICH_TEXT_FEATURES, anchor_for
+from website.locales import language_code_of
+from website.queries import under_view_restriction
+
+TOPICS = [
+    ("dns", _("Domain Name System")),
+    ("routing", _("IP routing")),
+    ("interconnection", _("Interconnection and traffic exchange")),
+    ("security-privacy", _("Security and privacy protocols")),
+    ("qos", _("Quality of service")),
+    ("open-standards", _("Open standards processes")),
+]
+
+LEVELS = [
+    ("introductory", _("Introductory")),
+    ("intermediate", _("Intermediate")),
+    ("advanced", _("Advanced")),
+]
+
+RFC_STATUSES = [
+    ("internet-standard", _("Internet Standard")),
+    ("draft-standard", _("Draft Standard")),
+    ("proposed-standard", _("Proposed Standard")),
+    ("best-current-practice", _("Best Current Practice")),
+    ("informational", _("Informational")),
+    ("experimental", _("Experimental")),
+    ("historic", _("Historic")),
+]
+
+IETF_AREAS = [
+    ("art", _("Applications and Real-Time Area")),
+    ("gen", _("General Area")),
+    ("int", _("Internet Area")),
+    ("ops", _("Operations and Management Area")),
+    ("rtg", _("Routing Area")),
+    ("sec", _("Security Area")),
+    ("wit", _("Web and Internet Transport Area")),
+    ("irtf", _("Internet Research Task Force")),
+]
+
+# Reading speed by language: words a minute, or characters a minute for Chinese, which is
+# not written with spaces between words.
+READING_RATES = {"en": 220, "fr": 200, "es": 210, "pt": 200, "ru": 180, "ar": 160}
+CHINESE_CHARACTERS_PER_MINUTE = 300
+CJK_CHARACTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+WORD = re.compile(r"\w+")
+
+
+class Rfc(index.Indexed, models.Model):
+    """An RFC the explainers cite. A fact: the same in every language."""
+
+    number = models.PositiveIntegerField(_("number"), unique=True)
+    title = models.CharField(_("title"), max_length=255)
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(_("status"), max_length=32, choices=RFC_STATUSES)
+    topic = models.CharField(_("topic"), max_length=32, choices=TOPICS, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("year")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("topic")]),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.SearchField("number"),
+        index.FilterField("topic"),
+        index.FilterField("year"),
+    ]
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("RFC")
+        verbose_name_plural = _("RFCs")
+
+    def __str__(self):
+        return f"RFC {self.number}: {self.title}"
+
+    @property
+    def url(self):
+        return f"https://www.rfc-editor.org/rfc/rfc{self.number}"
+
+
+class WorkingGroup(index.Indexed, models.Model):
+    """An IETF working group (or IRTF research group). A fact: the same in every language."""
+
+    acronym = models.SlugField(_("acronym"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    area = models.CharField(_("area"), max_length=8, choices=IETF_AREAS)
+
+    panels = [FieldRowPanel([FieldPanel("acronym"), FieldPanel("area")]), FieldPanel("name")]
+    search_fields = [
+        index.SearchField("acronym", boost=2),
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("area"),
+    ]
+
+    class Meta:
+        ordering = ["acronym"]
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+
+    def __str__(self):
+        return f"{self.acronym.upper()}: {self.name}"
+
+    @property
+    def url(self):
+        return f"https://datatracker.ietf.org/wg/{self.acronym}/about/"
+
+
+class GlossaryTerm(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A term a policymaker meets, defined in plain words. Translated with wagtail-localize."""
+
+    term = models.CharField(_("term"), max_length=120)
+    abbreviation = models.CharField(
+        _("abbreviation"), max_length=30, blank=True, help_text=_("The short form readers meet, e.g. DNS.")
+    )
+    definition = models.TextField(_("definition"), help_text=_("Plain language, 25 to 60 words."))
+    policy_angle = models.TextField(_("policy angle"), blank=True, help_text=_("Why a policymaker should care."))
+
+    panels = [
+        FieldRowPanel([FieldPanel("term"), FieldPanel("abbreviation")]),
+        FieldPanel("definition"),
+        FieldPanel("policy_angle"),
+        InlinePanel("related_explainers", label=_("Related explainers")),
+    ]
+    search_fields = [
+        index.SearchField("term", boost=3),
+        index.SearchField("abbreviation", boost=3),
+        index.SearchField("definition"),
+        index.AutocompleteField("term"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["term"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+
+    def __str__(self):
+        return f"{self.term} ({self.abbreviation})" if self.abbreviation else self.term
+
+    @property
+    def anchor(self):
+        return anchor_for(self.abbreviation or self.term)
+
+    @property
+    def letter(self):
+        """The heading the glossary page files this term under: its first letter in alphabetic scripts.
+
+        Chinese has no alphabet to file by, so Chinese terms share one group (sorted by their text).
+        """
+        first = self.term[:1]
+        if first.isalpha() and not ("\u3400" <= first <= "\u9fff"):
+            return first.upper()
+        return "·"
+
+
+class GlossaryTermExplainer(Orderable):
+    term = ParentalKey(GlossaryTerm, on_delete=models.CASCADE, related_name="related_explainers")
+    explainer = models.ForeignKey("knowledge.ExplainerPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("explainer", "knowledge.ExplainerPage")]
+
+
+class TopicIndexPage(Page):
+    """The knowledge base's front page: the six topics and the glossary."""
+
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["knowledge.TopicPage", "knowledge.GlossaryPage"]
+    max_count_per_parent = 1
+    template = "knowledge/topic_index_page.html"
+
+    class Meta:
+        verbose_name = _("knowledge base")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = TopicPage.objects.child_of(self).live().public().order_by("path")
+        context["glossary"] = GlossaryPage.objects.child_of(self).live().public().first()
+        return context
+
+
+class TopicPage(Page):
+    """One of the programme's six topics, with its explainers."""
+
+    topic = models.CharField(_("topic"), max_length=32, choices=TOPICS)
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("topic"), FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), index.FilterField("topic")]
+    parent_page_types = ["knowledge.TopicIndexPage"]
+    subpage_types = ["knowledge.ExplainerPage"]
+    template = "knowledge/topic_page.html"
+
+    class Meta:
+        verbose_name = _("topic")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        explainers = list(ExplainerPage.objects.child_of(self).live().public().order_by("path"))
+        context["levels"] = [
+            (label, [explainer for explainer in explainers if explainer.level == value]) for value, label in LEVELS
+        ]
+        return context
+
+
+class ExplainerPage(Page):
+    """A plain-language explainer: summary first, why it matters, then the body and its references."""
+
+    summary = models.TextField(_("in brief"), help_text=_("The whole explainer in 40 to 80 words."))
+    why_it_matters = RichTextField(_("why it matters for policy"), features=RICH_TEXT_FEATURES)
+    body = StreamField(ExplainerBlocks(), verbose_name=_("body"))
+    level = models.CharField(_("audience level"), max_length=16, choices=LEVELS, default="introductory")
+    last_reviewed = models.DateField(_("last reviewed"))
+    glossary_help = models.BooleanField(
+        _("glossary help"),
+        default=True,
+        help_text=_("Mark glossary terms in the text with their definitions."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("why_it_matters"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel("rfc_links", label=_("RFCs")),
+                InlinePanel("working_group_links", label=_("Working groups")),
+            ],
+            heading=_("References"),
+        ),
+        InlinePanel("related_links", label=_("Related explainers")),
+    ]
+    settings_panels = Page.settings_panels + [
+        FieldRowPanel([FieldPanel("level"), FieldPanel("last_reviewed")]),
+        FieldPanel("glossary_help"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("why_it_matters"),
+        index.SearchField("body"),
+        index.FilterField("level"),
+    ]
+    parent_page_types = ["knowledge.TopicPage"]
+    subpage_types = []
+    template = "knowledge/explainer_page.html"
+
+    class Meta:
+        verbose_name = _("explainer")
+        verbose_name_plural = _("explainers")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["rfcs"] = [link.rfc for link in self.rfc_links.select_related("rfc")]
+        context["working_groups"] = [
+            link.working_group for link in self.working_group_links.select_related("working_group")
+        ]
+        context["related_explainers"] = self.related_in_own_language()
+        # The parent is already known from routing (see website.routing), so this costs no query.
+        context["topic"] = self.get_parent()
+        return context
+
+    def related_in_own_language(self):
+        """Related explainers in this page's language, live and public, in the editor's order (one query).
+
+        The links point at the source pages; each is shown through its translation in this page's
+        language, and left out if there is none.
+        """
+        links = ExplainerRelated.objects.filter(page=self, explainer__translation_key=OuterRef("translation_key"))
+        return list(
+            ExplainerPage.objects.live()
+            .filter(
+                locale_id=self.locale_id,
+                translation_key__in=ExplainerRelated.objects.filter(page=self).values("explainer__translation_key"),
+            )
+            .exclude(under_view_restriction())
+            .annotate(link_order=Subquery(links.values("sort_order")[:1]))
+            .order_by("link_order")
+        )
+
+    @cached_property
+    def plain_text(self) -> str:
+        parts = [self.title, self.summary, strip_tags(self.why_it_matters)]
+        for block in self.body:
+            parts.extend(str(text) for text in block.block.get_searchable_content(block.value))
+        return " ".join(strip_tags(part) for part in parts)
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read, from the page's own text at a reading speed for its language."""
+        text = self.plain_text
+        language = language_code_of(self.locale_id)
+        if language.startswith("zh"):
+            units = len(CJK_CHARACTER.findall(text)) + len(WORD.findall(CJK_CHARACTER.sub(" ", text)))
+            rate = CHINESE_CHARACTERS_PER_MINUTE
+        else:
+            units = len(WORD.findall(text))
+            rate = READING_RATES.get(language, READING_RATES["en"])
+        return max(1, round(units / rate))
+
+    @property
+    def table_of_contents(self):
+        return [
+            {"text": block.value["text"], "anchor": anchor_for(block.value["text"])}
+            for block in self.body
+            if block.block_type == "heading" and block.value["level"] == "h2"
+        ]
+
+
+class ExplainerRfc(Orderable):
+    page = ParentalKey(ExplainerPage, on_delete=models.CASCADE, related_name="rfc_links")
+    rfc = models.ForeignKey(Rfc, on_delete=models.CASCADE, related_name="+", verbose_name=_("RFC"))
+    panels = [FieldPanel("rfc")]
+
+
+class ExplainerWorkingGroup(Orderable):
+    page = ParentalKey(ExplainerPage, on_delete=models.CASCADE, related_name="working_group_links")
+    working_group = models.ForeignKey(
+        WorkingGroup, on_delete=models.CASCADE, related_name="+", verbose_name=_("working group")
+    )
+    panels = [FieldPanel("working_group")]
+
+
+class ExplainerRelated(Orderable):
+    page = ParentalKey(ExplainerPage, on_delete=models.CASCADE, related_name="related_links")
+    explainer = models.ForeignKey(
+        ExplainerPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("explainer")
+    )
+    panels = [PageChooserPanel("explainer", "knowledge.ExplainerPage")]
+
+
+class GlossaryPage(Page):
+    """The glossary from A to Z, in the page's language."""
+
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["knowledge.TopicIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "knowledge/glossary_page.html"
+
+    class Meta:
+        verbose_name = _("glossary")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        terms = sorted(GlossaryTerm.objects.filter(locale=self.locale), key=lambda term: term.term.casefold())
+        letters: dict[str, list] = {}
+        for term in terms:
+            letters.setdefault(term.letter, []).append(term)
+        context["letters"] = letters
+        return context

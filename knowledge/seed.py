@@ -1,0 +1,168 @@
+"""Demo content of the knowledge base, from ``content/knowledge/``.
+
+RFCs and working groups are facts and are created once (updated with ``--force``). Topic and
+explainer pages are Markdown files; glossary terms are one YAML list. Every translatable
+object is queued for translation, parents first.
+"""
+
+import csv
+
+import yaml
+from django.db import transaction
+
+from knowledge.models import (
+    LEVELS,
+    ExplainerPage,
+    ExplainerRelated,
+    ExplainerRfc,
+    ExplainerWorkingGroup,
+    GlossaryPage,
+    GlossaryTerm,
+    GlossaryTermExplainer,
+    Rfc,
+    TopicIndexPage,
+    TopicPage,
+    WorkingGroup,
+)
+from website.content import CONTENT_DIR, markdown_to_html, read_markdown_file
+
+KNOWLEDGE_DIR = CONTENT_DIR / "knowledge"
+LEVEL_ORDER = [value for value, _label in LEVELS]
+
+
+def rfc_directive(arguments: str, inner: str) -> dict:
+    number = int(arguments.split()[0])
+    return {
+        "type": "rfc_reference",
+        "value": {"rfc": Rfc.objects.get(number=number).pk, "note": markdown_to_html(inner)},
+        # Block ids derive from content; the RFC's number, unlike its database id, is the same everywhere.
+        "_identity": f"rfc {number} {inner}",
+    }
+
+
+def key_concept_directive(arguments: str, inner: str) -> dict:
+    return {"type": "key_concept", "value": {"title": arguments, "text": markdown_to_html(inner)}}
+
+
+def example_directive(arguments: str, inner: str) -> dict:
+    return {"type": "worked_example", "value": {"title": arguments, "text": markdown_to_html(inner)}}
+
+
+def seed_references(run) -> None:
+    with open(KNOWLEDGE_DIR / "rfcs.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            values = {
+                "title": row["title"],
+                "year": int(row["year"]),
+                "topic": row["topic"],
+                "status": row["status"],
+            }
+            rfc, created = Rfc.objects.get_or_create(number=int(row["rfc"]), defaults=values)
+            if not created and run.force:
+                Rfc.objects.filter(pk=rfc.pk).update(**values)
+    with open(KNOWLEDGE_DIR / "working_groups.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["area"] == "(area)":
+                continue
+            values = {"name": row["name"], "area": row["area"]}
+            group, created = WorkingGroup.objects.get_or_create(acronym=row["acronym"], defaults=values)
+            if not created and run.force:
+                WorkingGroup.objects.filter(pk=group.pk).update(**values)
+
+
+@transaction.atomic
+def seed_knowledge(run) -> None:
+    seed_references(run)
+    run.stream.directives.update(
+        {"rfc": rfc_directive, "key-concept": key_concept_directive, "example": example_directive}
+    )
+    index = run.page_from_markdown(run.home, TopicIndexPage, KNOWLEDGE_DIR / "index.md", introduction_markdown=True)
+    run.translate(index, "knowledge/index")
+    run.add_to_menu(index, 10)
+
+    explainer_meta = []
+    topic_files = sorted(
+        KNOWLEDGE_DIR.glob("topics/*.md"), key=lambda path: read_markdown_file(path)[0].get("order", 99)
+    )
+    for topic_file in topic_files:
+        meta, body = read_markdown_file(topic_file)
+        topic = run.page(
+            index,
+            TopicPage,
+            meta["slug"],
+            title=meta["title"],
+            topic=meta["key"],
+            introduction=markdown_to_html(body),
+            search_description=meta.get("description", ""),
+        )
+        run.translate(topic, f"knowledge/topics/{meta['key']}")
+        files = [
+            (path, *read_markdown_file(path)) for path in (KNOWLEDGE_DIR / "explainers" / meta["key"]).glob("*.md")
+        ]
+        files.sort(key=lambda item: (LEVEL_ORDER.index(item[1]["level"]), item[1]["title"]))
+        for _path, explainer, text in files:
+            page = run.page(
+                topic,
+                ExplainerPage,
+                explainer["slug"],
+                title=explainer["title"],
+                summary=explainer["summary"].strip(),
+                why_it_matters=markdown_to_html(explainer["why_it_matters"]),
+                body=run.stream.convert(text, key=explainer["slug"]),
+                level=explainer["level"],
+                last_reviewed=explainer["last_reviewed"],
+                search_description=explainer["summary"].strip(),
+                links={
+                    "rfc_links": [ExplainerRfc(rfc=Rfc.objects.get(number=n)) for n in explainer["rfcs"]],
+                    "working_group_links": [
+                        ExplainerWorkingGroup(working_group=WorkingGroup.objects.get(acronym=acronym))
+                        for acronym in explainer.get("working_groups", [])
+                    ],
+                },
+            )
+            explainer_meta.append((page, explainer))
+    _link_related_explainers(run, explainer_meta)
+    for page, explainer in explainer_meta:
+        run.translate(page, f"knowledge/explainers/{explainer['slug']}")
+
+    glossary_page = run.page_from_markdown(
+        index, GlossaryPage, KNOWLEDGE_DIR / "glossary-page.md", introduction_markdown=True
+    )
+    run.translate(glossary_page, "knowledge/glossary-page")
+    seed_glossary(run)
+
+
+def _link_related_explainers(run, explainer_meta) -> None:
+    """Related explainers point at each other, so they are linked once every explainer exists."""
+    by_slug = {page.slug: page for page, _meta in explainer_meta}
+    for page, explainer in explainer_meta:
+        wanted = [by_slug[slug].pk for slug in explainer.get("related", []) if slug in by_slug]
+        if [link.explainer_id for link in page.related_links.all()] == wanted:
+            continue
+        if page.related_links.exists() and not run.force:
+            continue
+        page.related_links = [ExplainerRelated(explainer_id=pk) for pk in wanted]
+        page.save_revision().publish()
+
+
+def seed_glossary(run) -> None:
+    entries = yaml.safe_load((KNOWLEDGE_DIR / "glossary.yaml").read_text(encoding="utf-8"))
+    explainers = {page.slug: page for page in ExplainerPage.objects.filter(locale__language_code="en")}
+    for entry in entries:
+        values = {
+            "abbreviation": entry.get("abbreviation", ""),
+            "definition": " ".join(entry["definition"].split()),
+            "policy_angle": " ".join(entry.get("policy_angle", "").split()),
+        }
+        term = GlossaryTerm.objects.filter(term=entry["term"], locale__language_code="en").first()
+        if term is None or run.force:
+            term = term or GlossaryTerm(term=entry["term"], locale_id=run.home.locale_id)
+            for name, value in values.items():
+                setattr(term, name, value)
+            term.related_explainers = [
+                GlossaryTermExplainer(explainer=explainers[slug])
+                for slug in entry.get("related", [])
+                if slug in explainers
+            ]
+            term.save()
+        run.translate(term, f"knowledge/glossary#{term.anchor}")

@@ -1,0 +1,111 @@
+"""Admin for the knowledge base's snippets: RFCs, working groups and glossary terms."""
+
+import django_filters
+from django.db.models.functions import Upper
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from knowledge.models import LEVELS, TOPICS, ExplainerPage, GlossaryTerm, Rfc, WorkingGroup
+
+
+class RfcFilterSet(WagtailFilterSet):
+    topic = django_filters.ChoiceFilter(label=_("Topic"), choices=TOPICS)
+    year = django_filters.NumberFilter(label=_("Year"))
+
+    class Meta:
+        model = Rfc
+        fields = ["topic", "year", "status"]
+
+
+class RfcViewSet(SnippetViewSet):
+    model = Rfc
+    icon = "doc-full"
+    list_display = ["number", "title", "year", "status", "topic"]
+    list_per_page = 50
+    search_fields = ["title", "number"]
+    filterset_class = RfcFilterSet
+    ordering = ["number"]
+
+
+class WorkingGroupViewSet(SnippetViewSet):
+    model = WorkingGroup
+    icon = "group"
+    list_display = ["acronym", "name", "area"]
+    list_filter = ["area"]
+    list_per_page = 50
+    search_fields = ["acronym", "name"]
+
+
+class GlossaryLetterFilter(django_filters.ChoiceFilter):
+    """A to Z: terms whose first letter is the one chosen."""
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        return queryset.alias(first_letter=Upper("term")).filter(first_letter__startswith=value)
+
+
+class GlossaryTermFilterSet(WagtailFilterSet):
+    letter = GlossaryLetterFilter(
+        label=_("Letter"), choices=[(letter, letter) for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    )
+
+    class Meta:
+        model = GlossaryTerm
+        fields = ["locale"]
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    list_display = ["term", "abbreviation", "locale"]
+    list_per_page = 50
+    search_fields = ["term", "abbreviation", "definition"]
+    filterset_class = GlossaryTermFilterSet
+    ordering = ["term"]
+
+
+class KnowledgeViewSetGroup(SnippetViewSetGroup):
+    items = (GlossaryTermViewSet, RfcViewSet, WorkingGroupViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Knowledge base")
+    menu_name = "knowledge"
+
+
+register_snippet(KnowledgeViewSetGroup)
+
+
+class ExplainerFilterSet(PageFilterSet):
+    level = django_filters.ChoiceFilter(label=_("Audience level"), choices=LEVELS)
+
+    class Meta:
+        model = ExplainerPage
+        fields = ["locale", "level"]
+
+
+class ExplainerListingViewSet(PageListingViewSet):
+    """Every explainer in one list, with the columns editors sort and filter them by."""
+
+    model = ExplainerPage
+    icon = "doc-full-inverse"
+    menu_label = _("Explainers")
+    menu_order = 150
+    add_to_admin_menu = True
+    columns = [
+        *IndexView.base_columns,
+        Column("level", label=_("Level"), accessor="get_level_display", sort_key="level"),
+        DateColumn("last_reviewed", label=_("Last reviewed"), sort_key="last_reviewed"),
+        Column("locale", label=_("Language"), accessor="locale"),
+    ]
+    filterset_class = ExplainerFilterSet
+
+
+@hooks.register("register_admin_viewset")
+def register_explainer_listing():
+    return ExplainerListingViewSet("explainers")

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgrammeConfig(AppConfig):
+    """The programme: programme pages, IETF meeting editions, meeting reports and their feeds."""
+
+    name = "programme"
+    verbose_name = _("Programme")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,55 @@
+"""Factories for the site's objects (wagtail-factories on factory_boy)."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+
+from website.models import StandardPage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+    introduction = "A page made by a test."
+
+    class Meta:
+        model = StandardPage
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+    class Meta:
+        model = get_user_model()
+
+
+class TopicPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Topic {n}")
+    topic = "dns"
+    introduction = "<p>A topic made by a test.</p>"
+
+    class Meta:
+        model = "knowledge.TopicPage"
+
+
+class ExplainerPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Explainer {n}")
+    summary = "A short summary."
+    why_it_matters = "<p>It matters.</p>"
+    body = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Body text.</p>"}])
+    level = "introductory"
+    last_reviewed = datetime.date(2026, 10, 1)
+
+    class Meta:
+        model = "knowledge.ExplainerPage"
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    term = factory.Sequence(lambda n: f"Term {n}")
+    definition = "A definition written for a test."
+
+    class Meta:
+        model = "knowledge.GlossaryTerm"

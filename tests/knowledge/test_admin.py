@@ -1,0 +1,69 @@
+"""The knowledge base in the Wagtail admin: listings, filters, block previews, editing."""
+
+import pytest
+from django.urls import reverse
+
+from knowledge.models import ExplainerPage, GlossaryTerm, Rfc, TopicPage
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    return client
+
+
+def test_rfc_listing_filters_by_topic_and_year(admin_client):
+    url = reverse("wagtailsnippets_knowledge_rfc:list")
+    content = admin_client.get(url, {"topic": "dns", "year": 2005}).content.decode()
+    assert "DNS Security Introduction and Requirements" in content
+    assert "Resource Records for the DNS Security Extensions" in content
+    assert "A Border Gateway Protocol 4" not in content
+    assert "Domain names - concepts and facilities" not in content
+
+
+def test_glossary_listing_filters_a_to_z(admin_client):
+    url = reverse("wagtailsnippets_knowledge_glossaryterm:list")
+    content = admin_client.get(url, {"letter": "Q", "locale": ""}).content.decode()
+    assert "Quality of Service" in content
+    assert "Peering" not in content
+
+
+def test_working_group_listing_searches(admin_client):
+    url = reverse("wagtailsnippets_knowledge_workinggroup:list")
+    content = admin_client.get(url, {"q": "dnsop"}).content.decode()
+    assert "Domain Name System Operations" in content
+
+
+def test_explainer_listing_shows_level_and_review_date(admin_client):
+    content = admin_client.get("/admin/explainers/", {"level": "advanced"}).content.decode()
+    assert "Securing routing with RPKI" in content
+    assert "How the Domain Name System works" not in content
+    assert "Last reviewed" in content
+
+
+def test_explainer_edit_and_create_forms_render(admin_client):
+    explainer = ExplainerPage.objects.filter(locale__language_code="en").first()
+    assert admin_client.get(reverse("wagtailadmin_pages:edit", args=[explainer.pk])).status_code == 200
+    topic = TopicPage.objects.filter(locale__language_code="en").first()
+    add_url = reverse("wagtailadmin_pages:add", args=["knowledge", "explainerpage", topic.pk])
+    assert admin_client.get(add_url).status_code == 200
+
+
+def test_every_body_block_has_a_description_and_previews(admin_client):
+    stream = ExplainerPage._meta.get_field("body").stream_block
+    for name, block in stream.child_blocks.items():
+        assert block.meta.description, f"{name} has no description for the block chooser"
+        if name in {"image", "figure", "embed"}:
+            continue  # previews of these need an uploaded image or a network fetch
+        assert block.is_previewable, f"{name} has no preview"
+        response = admin_client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+        assert response.status_code == 200, name
+        assert "css/site.css" in response.content.decode()
+
+
+def test_rfc_and_glossary_counts_match_the_data():
+    assert Rfc.objects.filter(topic="dns").count() == 11
+    assert GlossaryTerm.objects.filter(locale__language_code="en", abbreviation="DNS").exists()

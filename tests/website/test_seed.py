@@ -1,0 +1,103 @@
+"""Demo content: loaded once, unchanged by a second run, translated through wagtail-localize's PO import."""
+
+import polib
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+from tests.factories import StandardPageFactory
+from website.content import MarkdownStream, with_stable_ids
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_twice_changes_nothing():
+    before = (Page.objects.count(), Revision.objects.count(), Translation.objects.count())
+    call_command("seed_demo", verbosity=0)
+    assert (Page.objects.count(), Revision.objects.count(), Translation.objects.count()) == before
+
+
+def test_seed_demo_keeps_edits_made_in_the_admin(home):
+    about = home.get_children().get(slug="about").specific
+    about.title = "About us (edited)"
+    about.save_revision().publish()
+    call_command("seed_demo", verbosity=0)
+    about.refresh_from_db()
+    assert about.title == "About us (edited)"
+
+
+def test_seed_demo_force_restores_the_content_files(home):
+    about = home.get_children().get(slug="about").specific
+    about.title = "About us (edited)"
+    about.save_revision().publish()
+    call_command("seed_demo", "--force", verbosity=0)
+    about.refresh_from_db()
+    assert about.title == "About the programme"
+
+
+def test_block_ids_are_stable_and_follow_content():
+    stream = MarkdownStream()
+    first = stream.convert("## One\n\nText.\n\n## Two\n\nMore.", key="page")
+    again = stream.convert("## One\n\nText.\n\n## Two\n\nMore.", key="page")
+    moved = stream.convert("## Two\n\nMore.\n\n## One\n\nText.", key="page")
+    assert [block["id"] for block in first] == [block["id"] for block in again]
+    assert {block["id"] for block in first} == {block["id"] for block in moved}
+    duplicates = with_stable_ids([{"type": "paragraph", "value": "<p>Same</p>"} for _ in range(2)], "page")
+    assert duplicates[0]["id"] != duplicates[1]["id"]
+
+
+def test_markdown_becomes_blocks():
+    blocks = MarkdownStream().convert(
+        "Intro line one\nwraps here.\n\n## A heading\n\n::: callout Mind this\nBe **brief**.\n:::\n\n- one\n- two",
+        key="doc",
+    )
+    assert [block["type"] for block in blocks] == ["paragraph", "heading", "callout", "paragraph"]
+    assert blocks[0]["value"] == "<p>Intro line one wraps here.</p>"
+    assert blocks[1]["value"] == {"text": "A heading", "level": "h2"}
+    assert blocks[2]["value"]["text"] == "<p>Be <b>brief</b>.</p>"
+    assert blocks[3]["value"] == "<ul><li>one</li><li>two</li></ul>"
+
+
+def test_table_cells_are_translated_through_wagtail_localize(home, locale, django_capture_on_commit_callbacks):
+    page = StandardPageFactory(
+        parent=home,
+        slug="table-page",
+        body=[
+            {
+                "type": "table",
+                "value": {
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": False,
+                    "table_caption": "Levels",
+                    "data": [["Level", "Meaning"], ["Internet Standard", None]],
+                },
+            }
+        ],
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    strings = {
+        segment.string.data
+        for segment in StringSegment.objects.filter(source=source).select_related("string")
+        if segment.context.path.startswith("body.")
+    }
+    assert strings == {"Levels", "Level", "Meaning", "Internet Standard"}
+
+    translation = Translation.objects.create(source=source, target_locale=locale("fr"))
+    po = translation.export_po()
+    french = {
+        "Levels": "Niveaux",
+        "Level": "Niveau",
+        "Meaning": "Sens",
+        "Internet Standard": "Norme Internet",
+    }
+    for entry in po:
+        entry.msgstr = french.get(entry.msgid, entry.msgid)
+    translation.import_po(polib.pofile(str(po)))
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+
+    translated = page.get_translation(locale("fr")).specific
+    table = translated.body[0].value
+    assert table["table_caption"] == "Niveaux"
+    assert table["data"] == [["Niveau", "Sens"], ["Norme Internet", None]]

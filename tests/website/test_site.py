@@ -1,0 +1,135 @@
+"""Site-wide behaviour: page types, health check, robots.txt, error pages, admin login."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import RequestFactory
+from django.utils import translation
+
+from tests.factories import StandardPageFactory, UserFactory
+from website.models import HomePage, StandardPage
+from website.views import server_error
+
+BASE_DIR = Path(settings.BASE_DIR)
+pytestmark = pytest.mark.django_db
+
+
+def test_page_type_rules(home):
+    assert StandardPage.can_create_at(home)
+    assert not HomePage.can_create_at(home)
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    assert StandardPage.can_create_at(about)
+    assert not HomePage.can_create_at(about)
+
+
+def test_standard_page_renders_every_shared_block(client, home):
+    page = StandardPageFactory(
+        parent=home,
+        slug="all-blocks",
+        body=[
+            {"type": "heading", "value": {"text": "Rough consensus", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>Plain <b>words</b>.</p>"},
+            {"type": "callout", "value": {"kind": "tip", "title": "Note", "text": "<p>Inside a box.</p>"}},
+            {"type": "quote", "value": {"text": "Running code.", "attribution": "The IETF"}},
+            {
+                "type": "table",
+                "value": {
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": False,
+                    "table_caption": "Levels",
+                    "data": [["Level", "Meaning"], ["Proposed Standard", "Reviewed"]],
+                },
+            },
+        ],
+    )
+    content = client.get(page.url).content.decode()
+    assert '<h2 id="rough-consensus">Rough consensus</h2>' in content
+    assert "<p>Plain <b>words</b>.</p>" in content
+    assert 'class="callout callout--tip"' in content
+    assert "<blockquote><p>Running code.</p></blockquote>" in content
+    assert "<caption>Levels</caption>" in content
+    assert '<th scope="col">Meaning</th>' in content
+    assert "<td>Proposed Standard</td>" in content
+
+
+def test_standard_pages_are_seeded_in_every_language(client):
+    for page in StandardPage.objects.filter(slug="about", locale__language_code="en"):
+        for translated in page.get_translations(inclusive=True).live():
+            assert client.get(translated.url).status_code == 200
+
+
+def test_healthz_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def run_python(code, **env):
+    """Run Python in a fresh process with the project's settings and extra environment."""
+    full_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.test", **env}
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=full_env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_healthz_is_503_when_the_database_does_not_answer():
+    # A real connection attempt to a port where no PostgreSQL listens.
+    result = run_python(
+        "import django; django.setup()\n"
+        "from django.test import Client\n"
+        "response = Client().get('/healthz')\n"
+        "print(response.status_code, response.content.decode())",
+        DATABASE_URL="postgresql://nobody@127.0.0.1:9/nothing?connect_timeout=2",
+    )
+    status, body = result.stdout.strip().split(" ", 1)
+    assert status == "503", result.stderr
+    assert json.loads(body) == {"status": "unavailable", "database": "unavailable"}
+
+
+def test_robots_txt(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Disallow: /admin/" in response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+@pytest.mark.parametrize("code", ["fr", "ar", "zh-hans"])
+def test_404_in_the_readers_language(client, code):
+    response = client.get(f"/{code}/no-such-page/")
+    assert response.status_code == 404
+    content = response.content.decode()
+    with translation.override(code):
+        assert translation.gettext("Page not found") in content
+    assert f'lang="{code}"' in content
+
+
+def test_500_in_the_readers_language_without_the_database():
+    request = RequestFactory().get("/ar/")
+    with translation.override("ar"):
+        response = server_error(request)
+        expected = translation.gettext("Something went wrong")
+    content = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="ar" dir="rtl">' in content
+    assert expected in content and expected != "Something went wrong"
+
+
+def test_admin_login(client):
+    UserFactory(username="editor", is_superuser=True, is_staff=True)
+    response = client.post("/admin/login/", {"username": "editor", "password": "correct horse battery staple"})
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_admin_login_refuses_a_wrong_password(client):
+    UserFactory(username="editor2", is_superuser=True)
+    response = client.post("/admin/login/", {"username": "editor2", "password": "wrong"})
+    assert response.status_code == 200
+    assert client.get("/admin/").status_code == 302

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WebsiteConfig(AppConfig):
+    """Site-wide ground: home and standard pages, shared blocks, site settings, set-up commands."""
+
+    name = "website"
+    verbose_name = _("Website")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def seed_demo(self, loader):
+        from website.seed import seed_site_pages
+
+        seed_site_pages(loader)

@@ -1,0 +1,37 @@
+"""Load the demo content in every language. Safe to run again: it changes nothing the second time."""
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+
+from website.content import ensure_locales
+from website.seed import SeedRun, seed_site_chrome
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (English pages and snippets, then each language's PO translations)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Overwrite content edited in the admin with the content files, and re-import translations.",
+        )
+
+    # Deliberately not one transaction: wagtail-localize publishes a translation in an on_commit
+    # callback, with the page as it was when translated. Deferred to the end of one big
+    # transaction, that would write back a parent page's stale child count and break routing.
+    # Each object's translation commits on its own instead (see translate_from_po).
+    def handle(self, *args, force=False, verbosity=1, **options):
+        ensure_locales()
+        run = SeedRun(force=force, stdout=self.stdout if verbosity > 1 else None)
+        for config in apps.get_app_configs():
+            seed = getattr(config, "seed_demo", None)
+            if seed is not None:
+                seed(run)
+        seed_site_chrome(run)
+        translated = run.import_translations()
+        if verbosity:
+            self.stdout.write(
+                f"Demo content: {run.created} page(s) created, {run.updated} updated, "
+                f"{translated} translation(s) in place."
+            )

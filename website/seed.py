@@ -1,0 +1,175 @@
+"""Loading the demo content: the run every app's ``seed_demo`` takes part in, and the site's own pages.
+
+``seed_demo`` calls ``seed_demo(run)`` on each installed app config that has one, in
+INSTALLED_APPS order (``website`` first, so the home page exists). Apps create their English
+objects through the run, which remembers what to translate; the command then imports every
+language's PO files in the same order, parents before children.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from website.content import (
+    CONTENT_DIR,
+    MarkdownStream,
+    markdown_to_html,
+    read_markdown_file,
+    translate_from_po,
+)
+from website.models import (
+    FooterText,
+    HomePage,
+    NavigationMenu,
+    NavigationMenuItem,
+    SiteChromeSettings,
+    StandardPage,
+)
+
+
+@dataclass
+class SeedRun:
+    force: bool = False
+    stdout: object = None
+    stream: MarkdownStream = field(default_factory=MarkdownStream)
+    translatables: list = field(default_factory=list)
+    menu_pages: list = field(default_factory=list)
+    home: HomePage | None = None
+    created: int = 0
+    updated: int = 0
+
+    def log(self, message: str) -> None:
+        if self.stdout is not None:
+            self.stdout.write(message)
+
+    def page(self, parent: Page, model, slug: str, links: dict | None = None, **fields):
+        """Create the English page ``slug`` under ``parent``, or update it when forced.
+
+        An existing page is otherwise left as it is, so edits made in the admin survive a re-run.
+        ``links`` sets child relations (inline rows), e.g. ``{"rfc_links": [ExplainerRfc(...)]}``.
+        """
+        existing = parent.get_children().filter(slug=slug).specific().first()
+        if existing is not None and not self.force:
+            return existing
+        if existing is None:
+            page = model(slug=slug, locale=parent.locale, **fields)
+            for relation, rows in (links or {}).items():
+                setattr(page, relation, rows)
+            parent.add_child(instance=page)
+            self.created += 1
+        else:
+            page = existing
+            for name, value in {**fields, **(links or {})}.items():
+                setattr(page, name, value)
+            self.updated += 1
+        page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+    def page_from_markdown(self, parent: Page, model, path: Path, introduction_markdown=False, **extra):
+        """A page from a Markdown file: its text is the StreamField body, or the rich-text introduction."""
+        meta, body = read_markdown_file(path)
+        text = (
+            {"introduction": markdown_to_html(body)}
+            if introduction_markdown
+            else {"body": self.stream.convert(body, key=meta["slug"])}
+        )
+        fields = {
+            "title": meta["title"],
+            "search_description": meta.get("description", ""),
+            **text,
+            **{name: meta[name] for name in ("introduction", "seo_title") if name in meta},
+            **extra,
+        }
+        return self.page(parent, model, meta["slug"], **fields)
+
+    def add_to_menu(self, page: Page, position: int) -> None:
+        """Offer ``page`` for the main menu, ordered by ``position`` (used when the menu is first made)."""
+        self.menu_pages.append((position, page))
+
+    def translate(self, instance, key: str) -> None:
+        """Translate ``instance`` into every language that has ``content/locale/<lang>/<key>.po``."""
+        self.translatables.append((instance, key))
+
+    def import_translations(self) -> int:
+        count = 0
+        for code, _name in settings.LANGUAGES:
+            if code == settings.LANGUAGE_CODE:
+                continue
+            for instance, key in self.translatables:
+                if translate_from_po(instance, code, key, force=self.force) is not None:
+                    count += 1
+        return count
+
+
+def home_page(run: SeedRun) -> HomePage:
+    """The English home page as the default site's root, replacing Wagtail's placeholder page."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None and isinstance(site.root_page.specific, HomePage):
+        home = site.root_page.specific
+        if run.force:
+            meta, body = read_markdown_file(CONTENT_DIR / "pages" / "home.md")
+            home.title, home.introduction = meta["title"], meta["introduction"]
+            home.search_description = meta.get("description", "")
+            home.body = run.stream.convert(body, key="home")
+            home.save_revision().publish()
+        return home
+    root = Page.get_first_root_node()
+    placeholder = root.get_children().filter(slug="home").first()
+    if placeholder is not None and placeholder.specific_class is Page:
+        placeholder.delete()
+        root.refresh_from_db()
+    meta, body = read_markdown_file(CONTENT_DIR / "pages" / "home.md")
+    home = HomePage(
+        title=meta["title"],
+        slug="home",
+        introduction=meta["introduction"],
+        search_description=meta.get("description", ""),
+        body=run.stream.convert(body, key="home"),
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    run.created += 1
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=str(settings.WAGTAIL_SITE_NAME),
+        )
+    else:
+        site.root_page = home
+        site.save()
+    return home
+
+
+@transaction.atomic
+def seed_site_pages(run: SeedRun) -> None:
+    run.home = home_page(run)
+    run.translate(run.home, "pages/home")
+    for position, name in ((90, "about"), (None, "accessibility"), (None, "privacy")):
+        page = run.page_from_markdown(run.home, StandardPage, CONTENT_DIR / "pages" / f"{name}.md")
+        run.translate(page, f"pages/{name}")
+        if position is not None:
+            run.add_to_menu(page, position)
+
+
+@transaction.atomic
+def seed_site_chrome(run: SeedRun) -> None:
+    """The main menu and footer, made once every app has offered its pages; translated last."""
+    chrome = SiteChromeSettings.for_site(Site.objects.get(is_default_site=True))
+    if chrome.navigation_menu is None:
+        menu = NavigationMenu(name="Main menu")
+        menu.items = [NavigationMenuItem(page=page) for _position, page in sorted(run.menu_pages, key=lambda p: p[0])]
+        menu.save()
+        chrome.navigation_menu = menu
+    if chrome.footer_text is None:
+        _meta, body = read_markdown_file(CONTENT_DIR / "site" / "footer.md")
+        chrome.footer_text = FooterText.objects.create(name="Footer", body=markdown_to_html(body))
+    chrome.save()
+    run.translate(chrome.navigation_menu, "snippets/navigation")
+    run.translate(chrome.footer_text, "snippets/footer")

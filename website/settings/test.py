@@ -1,0 +1,11 @@
+"""Tests: development settings with a fast password hasher and the dummy machine translator."""
+
+from .dev import *  # noqa: F403
+
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"

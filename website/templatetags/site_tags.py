@@ -1,0 +1,98 @@
+"""Template tags for the site's frame: languages, navigation, footer."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+from wagtail.models import Page
+
+from website.locales import active_locale, language_code_of
+from website.models import SiteChromeSettings
+
+register = template.Library()
+
+LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
+
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def _language(code):
+    """A language as the switcher shows it: in its own name, as set in settings.LANGUAGES."""
+    return {"code": code, "name": LANGUAGE_NAMES[code], "bidi": get_language_info(code)["bidi"]}
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The languages this page is really written in, each with its URL.
+
+    For a page: its live translations, leaving out aliases (untranslated copies), so the
+    switcher never offers an English page as if it were another language. For a view that is
+    not a page (search): the same view in every language.
+    """
+    request = context["request"]
+    page = context.get("page")
+    versions = []
+    if isinstance(page, Page):
+        # No .public() here: wagtail-localize gives translations the view restrictions of their
+        # source, so they are exactly as visible as the page being read.
+        translations = page.get_translations(inclusive=True).live().filter(alias_of__isnull=True)
+        for translation in translations:
+            url = translation.get_url(request)
+            if url:
+                versions.append({**_language(language_code_of(translation.locale_id)), "url": url})
+    else:
+        for code in LANGUAGE_ORDER:
+            url = translate_url(request.get_full_path(), code)
+            versions.append({**_language(code), "url": url})
+    for version in versions:
+        version["absolute_url"] = request.build_absolute_uri(version["url"])
+    versions.sort(key=lambda version: LANGUAGE_ORDER.index(version["code"]))
+    return versions
+
+
+@register.inclusion_tag("includes/navigation.html", takes_context=True)
+def navigation_menu(context):
+    """The main menu in the reader's language; each item links to its page's translation if there is one."""
+    request = context["request"]
+    menu = SiteChromeSettings.for_request(request).navigation_menu
+    items = []
+    if menu is not None:
+        locale = active_locale()
+        if menu.locale_id != locale.pk:
+            menu = menu.get_translation_or_none(locale) or menu
+        menu_items = list(menu.items.select_related("page"))
+        elsewhere = [item.page.translation_key for item in menu_items if item.page.locale_id != locale.pk]
+        translated = {
+            page.translation_key: page
+            for page in (Page.objects.live().filter(locale=locale, translation_key__in=elsewhere) if elsewhere else [])
+        }
+        for item in menu_items:
+            page = translated.get(item.page.translation_key, item.page)
+            if page.live:
+                other_language = language_code_of(page.locale_id) if page.locale_id != locale.pk else None
+                items.append(
+                    {
+                        "label": item.label or page.title,
+                        "url": page.get_url(request),
+                        "page": page,
+                        "other_language": other_language,
+                    }
+                )
+    current = context.get("page")
+    return {"items": items, "current": current, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def footer_text(context):
+    request = context["request"]
+    footer = SiteChromeSettings.for_request(request).footer_text
+    locale = active_locale()
+    if footer is None or footer.locale_id == locale.pk:
+        return footer
+    translated = footer.get_translation_or_none(locale)
+    if translated is not None:
+        return translated
+    # Not translated yet: shown in its own language, and marked as such for screen readers.
+    footer.other_language = language_code_of(footer.locale_id)
+    return footer

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from website import views
+
+handler500 = "website.views.server_error"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Every page and the search live under a language prefix: /en/, /fr/, /zh-hans/ ...
+# A request for "/" matches nothing here, and LocaleMiddleware redirects it to the
+# language that best fits the browser's Accept-Language (English when none does).
+urlpatterns += i18n_patterns(
+    path("search/", views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,33 @@
+"""Admin registration for the site-wide snippets."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from website.models import FooterText, NavigationMenu
+
+
+class NavigationMenuViewSet(SnippetViewSet):
+    model = NavigationMenu
+    icon = "list-ul"
+    list_display = ["name", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class FooterTextViewSet(SnippetViewSet):
+    model = FooterText
+    icon = "doc-full"
+    list_display = ["name", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class SiteChromeViewSetGroup(SnippetViewSetGroup):
+    items = (NavigationMenuViewSet, FooterTextViewSet)
+    menu_icon = "site"
+    menu_label = _("Site frame")
+    menu_name = "site-frame"
+
+
+register_snippet(SiteChromeViewSetGroup)
