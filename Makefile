@@ -45,10 +45,13 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP)
 messages: $(STAMP) ## Re-extract UI strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext)
 	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.data --ignore=content --ignore=tests --ignore=bench
 
-lock: $(STAMP) ## Re-pin every package in requirements.lock from pyproject.toml
-	$(PY) -m pip install --quiet pip-tools
-	$(VENV)/bin/pip-compile --quiet --extra test --generate-hashes --allow-unsafe --strip-extras \
+# Pin with the oldest Python the project supports (e.g. make lock PYTHON=/usr/bin/python3 for Debian 12's 3.11.2),
+# so that every pinned version installs on it: pip-compile resolves for the Python it runs on.
+lock: ## Re-pin every package in requirements.lock from pyproject.toml
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install --quiet pip-tools
+	.lock-venv/bin/pip-compile --quiet --extra test --generate-hashes --allow-unsafe --strip-extras \
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	rm -rf .lock-venv
 
 clean-data: ## Stop the embedded server and delete its data (demo content is recreated by the next run)
 	@$(PY) -m website.database.embedded stop || true

@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from knowledge.blocks import ExplainerBlocks
 from website.blocks import RICH_TEXT_FEATURES, anchor_for
-from website.locales import language_code_of
+from website.locales import content_language_of
 from website.queries import under_view_restriction
 
 TOPICS = [
@@ -317,7 +317,7 @@ class ExplainerPage(Page):
     def reading_minutes(self) -> int:
         """Minutes to read, from the page's own text at a reading speed for its language."""
         text = self.plain_text
-        language = language_code_of(self.locale_id)
+        language = content_language_of(self)
         if language.startswith("zh"):
             units = len(CJK_CHARACTER.findall(text)) + len(WORD.findall(CJK_CHARACTER.sub(" ", text)))
             rate = CHINESE_CHARACTERS_PER_MINUTE

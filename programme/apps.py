@@ -8,3 +8,18 @@ class ProgrammeConfig(AppConfig):
     name = "programme"
     verbose_name = _("Programme")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from programme.context_processors import invalidate
+
+        # Feed links in every page's <head> are cached per language; a report index published,
+        # moved or unpublished changes them.
+        page_published.connect(invalidate, dispatch_uid="programme-feeds-published")
+        page_unpublished.connect(invalidate, dispatch_uid="programme-feeds-unpublished")
+
+    def seed_demo(self, run):
+        from programme.seed import seed_programme
+
+        seed_programme(run)

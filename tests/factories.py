@@ -53,3 +53,29 @@ class GlossaryTermFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "knowledge.GlossaryTerm"
+
+
+class MeetingPageFactory(wagtail_factories.PageFactory):
+    title = factory.LazyAttribute(lambda meeting: f"IETF {meeting.number} {meeting.city}")
+    number = factory.Sequence(lambda n: 500 + n)
+    city = "Nairobi"
+    country = "KE"
+    start_date = datetime.date(2030, 3, 16)
+    end_date = datetime.date(2030, 3, 22)
+
+    class Meta:
+        model = "programme.MeetingPage"
+
+
+class MeetingReportPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Report {n}")
+    authors = "Internet Society policy team"
+    date_published = datetime.date(2030, 4, 1)
+    summary = "A report made by a test."
+    highlights = factory.LazyFunction(
+        lambda: [{"type": "highlight", "value": {"topic": "dns", "text": "<p>DNS work.</p>"}}]
+    )
+    policy = "<p>It matters.</p>"
+
+    class Meta:
+        model = "programme.MeetingReportPage"

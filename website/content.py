@@ -149,6 +149,22 @@ def ensure_locales() -> dict[str, Locale]:
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
 
 
+def synchronise_locales() -> None:
+    """Make every language follow the English tree (wagtail-localize's "synchronise from" setting).
+
+    A page not yet translated then exists in each language as an alias of the English page, so
+    a reader in that language can still reach it, shown in English with a notice. Pages created
+    later in the admin get their aliases from wagtail-localize as they are created.
+    """
+    from wagtail_localize.models import LocaleSynchronization
+    from wagtail_localize.synctree import PageIndex, synchronize_tree
+
+    source = source_locale()
+    for locale in Locale.objects.exclude(pk=source.pk):
+        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": source})
+        synchronize_tree(source, locale, page_index=PageIndex.from_database().sort_by_tree_position())
+
+
 FRAGMENT_SEPARATOR = "::"
 
 
@@ -194,7 +210,8 @@ def translate_from_po(instance, language_code: str, key: str, *, force: bool = F
         return None
     locale = Locale.objects.get(language_code=language_code)
     existing = instance.get_translation_or_none(locale)
-    if existing is not None and not force:
+    # An alias (the English page shown while there is no translation) is replaced by the translation.
+    if existing is not None and not force and getattr(existing, "alias_of_id", None) is None:
         return existing
     with transaction.atomic():
         source, _created = TranslationSource.update_or_create_from_instance(instance)

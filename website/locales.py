@@ -35,3 +35,12 @@ def active_locale() -> Locale:
     """The Locale of the language being served (what ``Locale.get_active()`` returns, without a query)."""
     code = get_supported_content_language_variant(get_language())
     return _find(lambda locale: locale.language_code == code)
+
+
+def content_language_of(page) -> str:
+    """The language a page's content is written in: an alias shows its source page's content."""
+    if getattr(page, "alias_of_id", None):
+        from wagtail.models import Page
+
+        return language_code_of(Page.objects.values_list("locale_id", flat=True).get(pk=page.alias_of_id))
+    return language_code_of(page.locale_id)

@@ -72,11 +72,12 @@ class SeedRun:
     def page_from_markdown(self, parent: Page, model, path: Path, introduction_markdown=False, **extra):
         """A page from a Markdown file: its text is the StreamField body, or the rich-text introduction."""
         meta, body = read_markdown_file(path)
-        text = (
-            {"introduction": markdown_to_html(body)}
-            if introduction_markdown
-            else {"body": self.stream.convert(body, key=meta["slug"])}
-        )
+        if introduction_markdown:
+            text = {"introduction": markdown_to_html(body)}
+        elif body or any(field.name == "body" for field in model._meta.get_fields()):
+            text = {"body": self.stream.convert(body, key=meta["slug"])}
+        else:
+            text = {}
         fields = {
             "title": meta["title"],
             "search_description": meta.get("description", ""),

@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
 from knowledge.glossary import glossary_for, glossary_page_url, mark_terms
-from website.locales import language_code_of
+from website.locales import content_language_of
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def explainer_text(context, page):
     why = expand_db_html(page.why_it_matters)
     body = render_to_string("knowledge/includes/explainer_body.html", {"page": page}, request=request)
     if page.glossary_help:
-        language = language_code_of(page.locale_id)
+        language = content_language_of(page)
         glossary = glossary_for(language)
         url = glossary_page_url(language)
         why = mark_terms(why, glossary, url, id_prefix="gloss-why-")

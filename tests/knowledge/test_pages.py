@@ -3,10 +3,11 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from django.utils import translation
 
 from knowledge.models import (
     ExplainerPage,
@@ -169,11 +170,27 @@ def test_explainer_queries_are_few_and_do_not_grow_with_related_items(client, dn
     assert count_queries(client, large.url, warm=False) == count_queries(client, small.url, warm=False)
 
 
-def test_all_explainer_translations_are_real_pages():
-    for page in ExplainerPage.objects.exclude(locale__language_code="en"):
-        assert page.alias_of_id is None
-        source = Page.objects.get(translation_key=page.translation_key, locale__language_code="en")
-        assert source.specific.level == page.level
+def test_translations_keep_the_facts_of_their_source():
+    for page in ExplainerPage.objects.exclude(locale__language_code="en").filter(alias_of__isnull=True):
+        source = ExplainerPage.objects.get(translation_key=page.translation_key, locale__language_code="en")
+        assert (page.level, page.last_reviewed) == (source.level, source.last_reviewed)
+        assert [link.rfc_id for link in page.rfc_links.all()] == [link.rfc_id for link in source.rfc_links.all()]
+
+
+@pytest.mark.parametrize("code", ["zh-hans", "ar"])
+def test_an_untranslated_explainer_is_reachable_in_english_with_a_notice(client, code):
+    alias = ExplainerPage.objects.filter(locale__language_code=code, alias_of__isnull=False).first()
+    if alias is None:
+        pytest.skip(f"every explainer is translated into {code}")
+    content = client.get(alias.url).content.decode()
+    assert f'<html lang="{code}"' in content
+    with translation.override(code):
+        notice = translation.gettext(
+            "This explainer is not yet available in %(language)s. Here it is in the original %(original)s."
+        ) % {"language": dict(settings.LANGUAGES)[code], "original": "English"}
+    assert f'<p class="notice" role="note">{notice}</p>' in content
+    assert '<div lang="en">' in content
+    assert f'hreflang="{code}"' not in content, "an alias is not offered as a translation"
 
 
 def test_glossary_page_lists_terms_a_to_z_with_anchors(client, knowledge):

@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
-from website.locales import active_locale, language_code_of
+from website.locales import active_locale, content_language_of, language_code_of
 from website.models import SiteChromeSettings
 
 register = template.Library()
@@ -96,3 +96,26 @@ def footer_text(context):
     # Not translated yet: shown in its own language, and marked as such for screen readers.
     footer.other_language = language_code_of(footer.locale_id)
     return footer
+
+
+@register.simple_tag
+def untranslated_language(page):
+    """For an alias (a page not yet translated, shown in its source language): that language's code.
+
+    None for a real translation, so templates can say so and mark the passage with ``lang``.
+    """
+    if isinstance(page, Page) and page.alias_of_id:
+        return content_language_of(page)
+    return None
+
+
+@register.simple_tag
+def language_name(code):
+    """A language's name in that language, as the language switcher shows it."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
+@register.simple_tag
+def source_language():
+    """The language pages are written in first; untranslated pages (aliases) show it."""
+    return settings.LANGUAGE_CODE

@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from website.content import ensure_locales
+from website.content import ensure_locales, synchronise_locales
 from website.seed import SeedRun, seed_site_chrome
 
 
@@ -30,6 +30,7 @@ class Command(BaseCommand):
                 seed(run)
         seed_site_chrome(run)
         translated = run.import_translations()
+        synchronise_locales()
         if verbosity:
             self.stdout.write(
                 f"Demo content: {run.created} page(s) created, {run.updated} updated, "

@@ -1,0 +1,38 @@
+"""Feed autodiscovery: every page's <head> names the reports feeds of the reader's language."""
+
+from django.core.cache import cache
+from django.utils.translation import get_language, gettext
+
+CACHE_KEY = "programme:feeds:{language}"
+
+
+def report_feeds(request):
+    language = get_language()
+    key = CACHE_KEY.format(language=language)
+    feeds = cache.get(key)
+    if feeds is None:
+        from programme.models import MeetingReportIndexPage
+
+        index = MeetingReportIndexPage.objects.live().filter(locale__language_code=language).first()
+        feeds = []
+        if index is not None and index.url:
+            feeds = [
+                {
+                    "type": "application/rss+xml",
+                    "title": gettext("Meeting reports (RSS)"),
+                    "href": index.url + "feed/rss/",
+                },
+                {
+                    "type": "application/atom+xml",
+                    "title": gettext("Meeting reports (Atom)"),
+                    "href": index.url + "feed/atom/",
+                },
+            ]
+        cache.set(key, feeds, 3600)
+    return {"site_feeds": feeds}
+
+
+def invalidate(**kwargs):
+    from django.conf import settings
+
+    cache.delete_many([CACHE_KEY.format(language=code) for code, _name in settings.LANGUAGES])

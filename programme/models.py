@@ -1,0 +1,274 @@
+"""The programme: its own page, one page per IETF meeting it attended, and meeting reports.
+
+Meeting facts (IETF number, dates, countries, participants) are synchronised into every
+translation by wagtail-localize; only text is translated. Participation figures are computed
+from these pages (see ``programme.participation``), never typed in.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from knowledge.models import TOPICS
+from programme.blocks import AgendaBlocks, HighlightBlocks, ObservedSessionBlocks
+from website.blocks import RICH_TEXT_FEATURES, BaseContentBlocks
+
+REPORTS_PER_PAGE = 10
+
+
+class ProgrammePage(RoutablePageMixin, Page):
+    """What the programme is for, who takes part, and the meetings it has attended."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseContentBlocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["programme.MeetingPage"]
+    max_count_per_parent = 1
+    template = "programme/programme_page.html"
+
+    class Meta:
+        verbose_name = _("programme page")
+
+    def meetings(self):
+        return MeetingPage.objects.child_of(self).live().public().order_by("-number")
+
+    def get_context(self, request, *args, **kwargs):
+        from programme.participation import participation_figures
+
+        context = super().get_context(request, *args, **kwargs)
+        context["meetings"] = list(self.meetings())
+        context["figures"] = participation_figures(context["meetings"])
+        return context
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from programme.calendar import meetings_calendar
+
+        return meetings_calendar(request, self, self.meetings())
+
+
+class MeetingPage(Page):
+    """One IETF meeting the programme took part in."""
+
+    number = models.PositiveIntegerField(_("IETF number"))
+    city = models.CharField(_("city"), max_length=100, blank=True, help_text=_("Empty for a meeting held online."))
+    country = CountryField(_("country"), blank=True, help_text=_("Empty for a meeting held online."))
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    online = models.BooleanField(_("held online"), default=False)
+    countries_represented = CountryField(
+        _("countries represented"), multiple=True, blank=True, help_text=_("Countries of the participants.")
+    )
+    participants = models.PositiveSmallIntegerField(
+        _("participants"), null=True, blank=True, help_text=_("Leave empty when the number is not known.")
+    )
+    agenda = StreamField(AgendaBlocks(), blank=True, verbose_name=_("agenda"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("number"), FieldPanel("online")]),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("Meeting"),
+        ),
+        MultiFieldPanel([FieldPanel("participants"), FieldPanel("countries_represented")], heading=_("Participation")),
+        FieldPanel("agenda"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("city"),
+        index.FilterField("number"),
+        index.FilterField("start_date"),
+    ]
+    parent_page_types = ["programme.ProgrammePage"]
+    subpage_types = []
+    template = "programme/meeting_page.html"
+
+    class Meta:
+        verbose_name = _("IETF meeting")
+        verbose_name_plural = _("IETF meetings")
+
+    def clean(self):
+        super().clean()
+        if not self.online and not self.city:
+            raise ValidationError({"city": _("Give the city, or mark the meeting as held online.")})
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+        duplicates = MeetingPage.objects.filter(number=self.number, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.number and duplicates.exists():
+            raise ValidationError({"number": _("There is already a page for this IETF meeting.")})
+
+    @property
+    def place(self):
+        return _("Online") if self.online else self.city
+
+    def report(self):
+        """This meeting's report in the same language, if one is published."""
+        return (
+            MeetingReportPage.objects.live()
+            .public()
+            .filter(meeting__translation_key=self.translation_key, locale_id=self.locale_id)
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["report"] = self.report()
+        return context
+
+
+class MeetingReportIndexPage(RoutablePageMixin, Page):
+    """All meeting reports, newest first, with filters by year and topic, and feeds."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["programme.MeetingReportPage"]
+    max_count_per_parent = 1
+    template = "programme/meeting_report_index_page.html"
+
+    class Meta:
+        verbose_name = _("meeting report index")
+
+    def reports(self):
+        return (
+            MeetingReportPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("meeting")
+            .order_by("-date_published", "-pk")
+        )
+
+    @path("")
+    def index(self, request):
+        """The list, filtered by ``year`` and ``topic``. Unknown or malformed values are ignored."""
+        reports = self.reports()
+        years = [date.year for date in reports.dates("date_published", "year", order="DESC")]
+        year = request.GET.get("year", "")
+        year = int(year) if year.isdigit() and int(year) in years else None
+        topic = request.GET.get("topic", "")
+        topic = topic if topic in dict(TOPICS) else None
+        if year:
+            reports = reports.filter(date_published__year=year)
+        if topic:
+            reports = reports.filter(topics__contains=[topic])
+        # get_page: a malformed number gives the first page, one past the end the last page.
+        page_of_reports = Paginator(reports, REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "reports": page_of_reports,
+                "years": years,
+                "topics": TOPICS,
+                "selected_year": year,
+                "selected_topic": topic,
+            },
+        )
+
+    @path("feed/rss/", name="rss")
+    def rss(self, request):
+        from programme.feeds import ReportsRssFeed
+
+        return ReportsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom(self, request):
+        from programme.feeds import ReportsAtomFeed
+
+        return ReportsAtomFeed(self)(request)
+
+    @path("feed/")
+    def feed(self, request):
+        return redirect(self.url + "feed/rss/", permanent=True)
+
+
+class MeetingReportPage(Page):
+    """What happened at one IETF meeting that matters for policy."""
+
+    meeting = models.ForeignKey(
+        MeetingPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("meeting")
+    )
+    authors = models.CharField(_("authors"), max_length=255)
+    date_published = models.DateField(_("date published"), default=datetime.date.today)
+    summary = models.TextField(_("summary"))
+    introduction = RichTextField(_("opening"), features=RICH_TEXT_FEATURES, blank=True)
+    highlights = StreamField(HighlightBlocks(), verbose_name=_("highlights"))
+    sessions = StreamField(ObservedSessionBlocks(), blank=True, verbose_name=_("sessions observed"))
+    policy = RichTextField(_("what it means for policy"), features=RICH_TEXT_FEATURES)
+    topics = models.JSONField(_("topics"), default=list, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([PageChooserPanel("meeting", "programme.MeetingPage"), FieldPanel("date_published")]),
+        FieldPanel("authors"),
+        FieldPanel("summary"),
+        FieldPanel("introduction"),
+        FieldPanel("highlights"),
+        FieldPanel("sessions"),
+        FieldPanel("policy"),
+        InlinePanel("related_links", label=_("Related explainers")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("introduction"),
+        index.SearchField("highlights"),
+        index.SearchField("policy"),
+        index.FilterField("date_published"),
+    ]
+    parent_page_types = ["programme.MeetingReportIndexPage"]
+    subpage_types = []
+    template = "programme/meeting_report_page.html"
+
+    class Meta:
+        verbose_name = _("meeting report")
+        verbose_name_plural = _("meeting reports")
+
+    def save(self, *args, **kwargs):
+        # The topics a report covers follow from its highlights; kept in a column so the index can filter on them.
+        self.topics = sorted({block.value["topic"] for block in self.highlights if block.block_type == "highlight"})
+        super().save(*args, **kwargs)
+
+    @property
+    def topic_labels(self):
+        names = dict(TOPICS)
+        return [names[topic] for topic in self.topics if topic in names]
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.models import ExplainerPage
+        from website.queries import under_view_restriction
+
+        context = super().get_context(request, *args, **kwargs)
+        keys = ReportRelatedExplainer.objects.filter(page=self).values("explainer__translation_key")
+        context["related_explainers"] = list(
+            ExplainerPage.objects.live()
+            .filter(locale_id=self.locale_id, translation_key__in=keys)
+            .exclude(under_view_restriction())
+        )
+        meeting = self.meeting
+        if meeting is not None and meeting.locale_id != self.locale_id:
+            meeting = meeting.get_translation_or_none(self.locale) or meeting
+        context["meeting"] = meeting
+        return context
+
+
+class ReportRelatedExplainer(Orderable):
+    page = ParentalKey(MeetingReportPage, on_delete=models.CASCADE, related_name="related_links")
+    explainer = models.ForeignKey(
+        "knowledge.ExplainerPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("explainer")
+    )
+    panels = [PageChooserPanel("explainer", "knowledge.ExplainerPage")]

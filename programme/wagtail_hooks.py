@@ -1,0 +1,47 @@
+"""Admin listings of IETF meetings and meeting reports."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.pages.listing import IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from programme.models import MeetingPage, MeetingReportPage
+
+
+class MeetingListingViewSet(PageListingViewSet):
+    model = MeetingPage
+    icon = "date"
+    menu_label = _("IETF meetings")
+    columns = [
+        *IndexView.base_columns,
+        Column("number", label=_("IETF"), sort_key="number"),
+        DateColumn("start_date", label=_("First day"), sort_key="start_date"),
+        Column("participants", label=_("Participants")),
+        Column("locale", label=_("Language")),
+    ]
+
+
+class ReportListingViewSet(PageListingViewSet):
+    model = MeetingReportPage
+    icon = "doc-full"
+    menu_label = _("Meeting reports")
+    columns = [
+        *IndexView.base_columns,
+        DateColumn("date_published", label=_("Published"), sort_key="date_published"),
+        Column("locale", label=_("Language")),
+    ]
+
+
+class ProgrammeViewSetGroup(ViewSetGroup):
+    items = (MeetingListingViewSet("meetings"), ReportListingViewSet("reports"))
+    menu_icon = "calendar-alt"
+    menu_label = _("Programme")
+    menu_name = "programme"
+    menu_order = 160
+
+
+@hooks.register("register_admin_viewset")
+def register_programme_listings():
+    return ProgrammeViewSetGroup()

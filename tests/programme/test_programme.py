@@ -1,0 +1,306 @@
+"""Programme pages, meetings, reports, figures, feeds and calendar."""
+
+import csv
+import datetime
+from pathlib import Path
+
+import feedparser
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from icalendar import Calendar
+
+from programme.models import MeetingPage, MeetingReportIndexPage, MeetingReportPage, ProgrammePage
+from programme.participation import participation_figures
+from programme.regions import REGION_OF_COUNTRY, region_name
+from tests.factories import MeetingPageFactory, MeetingReportPageFactory
+from website.models import HomePage
+
+pytestmark = pytest.mark.django_db
+MEETINGS_CSV = Path(settings.BASE_DIR) / "content" / "programme" / "meetings.csv"
+
+
+@pytest.fixture
+def programme(home):
+    return ProgrammePage.objects.child_of(home).get()
+
+
+@pytest.fixture
+def report_index(home):
+    return MeetingReportIndexPage.objects.child_of(home).get()
+
+
+def test_page_type_rules(home, programme, report_index):
+    assert MeetingPage.can_create_at(programme) and not MeetingPage.can_create_at(home)
+    assert MeetingReportPage.can_create_at(report_index) and not MeetingReportPage.can_create_at(programme)
+    assert not ProgrammePage.can_create_at(home) and not MeetingReportIndexPage.can_create_at(home)
+    assert ProgrammePage.allowed_parent_page_models() == [HomePage]
+
+
+def test_a_meeting_page_for_every_meeting_in_the_data(programme):
+    with open(MEETINGS_CSV, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    pages = {page.number: page for page in MeetingPage.objects.child_of(programme)}
+    assert set(pages) == {int(row["number"]) for row in rows}
+    for row in rows:
+        page = pages[int(row["number"])]
+        assert page.start_date.isoformat() == row["start_date"]
+        assert page.online == (row["city"] == "Online")
+
+
+@pytest.mark.parametrize("model", [ProgrammePage, MeetingPage, MeetingReportIndexPage, MeetingReportPage])
+def test_every_page_type_renders(client, report_index, model):
+    make_reports(report_index, 1, year=2035)
+    pages = model.objects.filter(locale__language_code="en").live()[:3]
+    assert pages
+    for page in pages:
+        assert client.get(page.url).status_code == 200
+
+
+def test_meeting_page_shows_facts_and_online_meetings_say_so(client, programme):
+    content = client.get(MeetingPage.objects.child_of(programme).get(number=84).url).content.decode()
+    assert "Papua New Guinea" in content and "Trinidad" in content
+    online = client.get(MeetingPage.objects.child_of(programme).get(number=110).url).content.decode()
+    assert "<dt>Where</dt><dd>Online</dd>" in online
+
+
+def test_meeting_numbers_are_unique_per_language(programme):
+    from django.core.exceptions import ValidationError
+
+    duplicate = MeetingPage(
+        title="Again",
+        slug="again",
+        number=84,
+        city="X",
+        start_date=datetime.date(2012, 1, 1),
+        end_date=datetime.date(2012, 1, 2),
+        locale=programme.locale,
+    )
+    with pytest.raises(ValidationError):
+        programme.add_child(instance=duplicate)
+
+
+def test_agenda_renders_sessions(client, programme):
+    meeting = MeetingPageFactory(
+        parent=programme,
+        slug="with-agenda",
+        agenda=[
+            {
+                "type": "session",
+                "value": {
+                    "day": "2030-03-17",
+                    "time": "09:30",
+                    "title": "Routing briefing",
+                    "kind": "briefing",
+                    "explainer": None,
+                    "working_group": None,
+                },
+            }
+        ],
+    )
+    content = client.get(meeting.url).content.decode()
+    assert "Routing briefing" in content and "Briefing" in content and 'datetime="2030-03-17T09:30"' in content
+
+
+def test_figures_are_computed_from_the_meetings(programme):
+    meetings = list(MeetingPage.objects.child_of(programme))
+    figures = participation_figures(meetings)
+    recorded = [m for m in meetings if m.participants is not None]
+    countries = {str(c) for m in meetings for c in m.countries_represented}
+    assert figures["participants_total"] == sum(m.participants for m in recorded)
+    assert figures["countries_total"] == len(countries)
+    charts = {chart.slug: chart for chart in figures["charts"]}
+    assert sum(row.value for row in charts["regions"].rows) == len(countries)
+    assert charts["running-total"].rows[-1].value == len(countries)
+
+
+def test_figures_follow_new_data(programme):
+    before = participation_figures(list(MeetingPage.objects.child_of(programme)))
+    MeetingPageFactory(parent=programme, slug="ietf-500", participants=12, countries_represented=["KE", "BR", "NP"])
+    after = participation_figures(list(MeetingPage.objects.child_of(programme)))
+    assert after["participants_total"] == before["participants_total"] + 12
+    new = {"BR", "NP"} | (
+        {"KE"} - {str(c) for m in MeetingPage.objects.exclude(slug="ietf-500") for c in m.countries_represented}
+    )
+    assert after["countries_total"] == before["countries_total"] + len(new)
+
+
+def test_charts_are_svg_with_title_description_and_the_same_numbers_as_a_table(client, programme):
+    content = client.get(programme.url).content.decode()
+    figures = participation_figures(list(MeetingPage.objects.child_of(programme)))
+    for chart in figures["charts"]:
+        assert f'aria-labelledby="chart-{chart.slug}-svg-title chart-{chart.slug}-svg-desc"' in content
+        assert f'<title id="chart-{chart.slug}-svg-title">{chart.title}</title>' in content
+        for row in chart.rows:
+            assert f'<tr><th scope="row">{row.label}</th><td>{row.value}</td></tr>' in content
+
+
+def test_region_names_come_translated(client, programme):
+    assert region_name("002", "fr") == "Afrique"
+    assert region_name("142", "ar") == "آسيا"
+    assert region_name("419", "zh-hans") == "拉丁美洲"
+
+
+def test_every_country_has_a_region():
+    from django_countries import countries
+
+    missing = [code for code, _name in countries if code not in REGION_OF_COUNTRY]
+    assert missing == ["AQ"], "only Antarctica is in no M49 region"
+
+
+def test_calendar_lists_every_meeting(client, programme):
+    response = client.get(programme.url + "calendar/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert len(events) == MeetingPage.objects.child_of(programme).live().count()
+    ietf_119 = next(e for e in events if str(e["uid"]) == "ietf-119@policymakers-programme")
+    assert ietf_119.decoded("dtstart") == datetime.date(2024, 3, 16)
+    assert ietf_119.decoded("dtend") == datetime.date(2024, 3, 23)
+    assert str(ietf_119["url"]).startswith("http://testserver/en/programme/")
+
+
+def make_reports(report_index, count, year=2030, topic="dns"):
+    return [
+        MeetingReportPageFactory(
+            parent=report_index,
+            slug=f"test-report-{year}-{topic}-{n}",
+            date_published=datetime.date(year, 1, 1) + datetime.timedelta(days=n),
+            highlights=[{"type": "highlight", "value": {"topic": topic, "text": "<p>x</p>"}}],
+        )
+        for n in range(count)
+    ]
+
+
+def test_report_index_newest_first_with_filters_and_pagination(client, report_index):
+    make_reports(report_index, 12, year=2031, topic="qos")
+    make_reports(report_index, 2, year=2032, topic="dns")
+    content = client.get(report_index.url, {"year": 2031}).content.decode()
+    assert "12 reports" in content
+    assert 'rel="next"' in content and "page=2" in content
+    content = client.get(report_index.url, {"year": 2032, "topic": "dns"}).content.decode()
+    assert "2 reports" in content
+    page_two = client.get(report_index.url, {"year": 2031, "page": 2}).content.decode()
+    assert "Page 2 of 2" in page_two
+    newest = client.get(report_index.url).content.decode()
+    assert (
+        newest.index("test-report-2032-dns-1")
+        < newest.index("test-report-2032-dns-0")
+        < newest.index("test-report-2031-qos-11")
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"year": "abc"},
+        {"topic": "nope"},
+        {"page": "-1"},
+        {"page": "99999"},
+        {"page": "x"},
+        {"year": "99999999999999"},
+        {"year": "１２"},
+        {"topic": "<script>"},
+    ],
+)
+def test_bad_filter_values_are_ignored(client, report_index, query):
+    response = client.get(report_index.url, query)
+    assert response.status_code == 200
+
+
+def test_report_urls_are_stable(client, report_index):
+    report = MeetingReportPageFactory(parent=report_index, slug="ietf-999-somewhere")
+    assert report.url == f"/en/reports/{report.slug}/"
+    assert client.get(report.url).status_code == 200
+
+
+def test_report_index_queries_do_not_grow_with_reports(client, report_index):
+    make_reports(report_index, 2, year=2040)
+    client.get(report_index.url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(report_index.url)
+    make_reports(report_index, 9, year=2041)
+    with CaptureQueriesContext(connection) as many:
+        client.get(report_index.url)
+    assert len(many) == len(few)
+
+
+def translated(page, locale):
+    """A real translation of ``page`` (an alias made by the tree synchronisation is converted)."""
+    from wagtail.actions.convert_alias import ConvertAliasPageAction
+
+    existing = page.get_translation_or_none(locale)
+    if existing is None:
+        existing = page.copy_for_translation(locale, copy_parents=True)
+        existing.save_revision().publish()
+    elif existing.alias_of_id:
+        ConvertAliasPageAction(existing).execute(skip_permission_checks=True)
+    return existing.specific_class.objects.get(pk=existing.pk)
+
+
+def index_in(code, locale, report_index):
+    """The report index in a language, with its reports translated (made here where needed)."""
+    if code == "en":
+        return report_index
+    index = translated(report_index, locale(code))
+    for report in report_index.get_children().live().specific():
+        translated(report, locale(code))
+    return index
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+@pytest.mark.parametrize("code", ["en", "fr", "ar"])
+def test_feeds_parse_with_titles_absolute_links_dates_and_language(client, locale, report_index, kind, code):
+    make_reports(report_index, 2, year=2033)
+    index = index_in(code, locale, report_index)
+    response = client.get(f"{index.url}feed/{kind}/")
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title.startswith(index.title)
+    assert feed.feed.language == code
+    reports = list(index.reports())
+    assert reports
+    assert [entry.title for entry in feed.entries] == [report.title for report in reports][:20]
+    for entry, report in zip(feed.entries, reports, strict=False):
+        assert entry.link == f"http://testserver{report.url}"
+        assert report.url.startswith(f"/{code}/")
+        assert entry.published_parsed[:3] == report.date_published.timetuple()[:3]
+
+
+def test_every_page_has_feed_autodiscovery(client, home):
+    content = client.get("/en/").content.decode()
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Meeting reports (RSS)" href="/en/reports/feed/rss/">'
+        in content
+    )
+    assert 'type="application/atom+xml"' in content
+
+
+def test_report_shows_meeting_highlights_sessions_policy(client, programme, report_index):
+    from knowledge.models import WorkingGroup
+
+    meeting = MeetingPage.objects.child_of(programme).get(number=119)
+    report = MeetingReportPageFactory(
+        parent=report_index,
+        slug="report-with-everything",
+        meeting=meeting,
+        sessions=[
+            {
+                "type": "session",
+                "value": {
+                    "working_group": WorkingGroup.objects.get(acronym="sidrops").pk,
+                    "note": "Route origin validation.",
+                },
+            }
+        ],
+    )
+    content = client.get(report.url).content.decode()
+    for heading in ('id="highlights"', 'id="policy"', 'id="summary"', 'id="sessions"'):
+        assert heading in content
+    assert f'<a href="{meeting.url}">{meeting.title}</a>' in content
+    assert "<h3>Domain Name System</h3>" in content
+    assert '<a href="https://datatracker.ietf.org/wg/sidrops/about/">SIDROPS</a>' in content
+    meeting_content = client.get(meeting.url).content.decode()
+    assert f'<a href="{report.url}">' in meeting_content
