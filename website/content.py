@@ -195,6 +195,21 @@ def po_for_key(path: Path, key: str) -> polib.POFile:
     return part
 
 
+# Entries a translator may leave empty on purpose: the English value is then kept.
+OPTIONAL_CONTEXTS = {"slug"}
+
+
+def is_complete(po: polib.POFile) -> bool:
+    """True when every entry is translated (but those allowed to stay empty).
+
+    A translation in progress is not published: readers would get a page presented as their
+    language with English passages in it. Until it is complete they get the English page,
+    labelled as such.
+    """
+    entries = [entry for entry in po if not entry.obsolete]
+    return bool(entries) and all(entry.msgstr or entry.msgctxt in OPTIONAL_CONTEXTS for entry in entries)
+
+
 def translate_from_po(instance, language_code: str, key: str, *, force: bool = False, publish: bool = True):
     """Create or refresh ``instance``'s translation into ``language_code`` from its content PO file.
 
@@ -206,7 +221,7 @@ def translate_from_po(instance, language_code: str, key: str, *, force: bool = F
     if not path.exists():
         return None
     po = po_for_key(path, key)
-    if not any(entry.msgstr for entry in po):
+    if not is_complete(po):
         return None
     locale = Locale.objects.get(language_code=language_code)
     existing = instance.get_translation_or_none(locale)

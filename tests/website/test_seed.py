@@ -101,3 +101,27 @@ def test_table_cells_are_translated_through_wagtail_localize(home, locale, djang
     table = translated.body[0].value
     assert table["table_caption"] == "Niveaux"
     assert table["data"] == [["Niveau", "Sens"], ["Norme Internet", None]]
+
+
+def test_a_translation_in_progress_is_not_published(home, locale, tmp_path, monkeypatch):
+    """A PO file with untranslated entries leaves the page untranslated (readers get the labelled English page)."""
+    from website import content
+
+    page = StandardPageFactory(parent=home, slug="half-done", title="Half done", introduction="Two sentences.")
+    monkeypatch.setattr(content, "PO_LOCALE_DIR", tmp_path)
+    (tmp_path / "fr").mkdir()
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=utf-8"}
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        translated = {"title": "À moitié fait"}.get(segment.context.path, "")
+        po.append(polib.POEntry(msgctxt=segment.context.path, msgid=segment.string.data, msgstr=translated))
+    po.save(str(tmp_path / "fr" / "half.po"))
+    assert content.translate_from_po(page, "fr", "half") is None
+    assert page.get_translation_or_none(locale("fr")) is None or page.get_translation(locale("fr")).alias_of_id
+
+    for entry in po:
+        entry.msgstr = entry.msgstr or f"FR {entry.msgid}"
+    po.save(str(tmp_path / "fr" / "half.po"))
+    with_translation = content.translate_from_po(page, "fr", "half")
+    assert with_translation is not None and with_translation.title == "À moitié fait"

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -133,3 +134,22 @@ def test_admin_login_refuses_a_wrong_password(client):
     response = client.post("/admin/login/", {"username": "editor2", "password": "wrong"})
     assert response.status_code == 200
     assert client.get("/admin/").status_code == 302
+
+
+def test_sitemap_index_has_one_sitemap_per_language(client):
+    content = client.get("/sitemap.xml").content.decode()
+    for code, _name in settings.LANGUAGES:
+        assert f"<loc>http://testserver/sitemap-{code}.xml</loc>" in content
+
+
+def test_language_sitemaps_list_only_real_translations(client):
+    from wagtail.models import Page
+
+    for code in ("fr", "zh-hans"):
+        content = client.get(f"/sitemap-{code}.xml").content.decode()
+        locations = re.findall(r"<loc>([^<]+)</loc>", content)
+        assert locations and all(url.startswith(f"http://testserver/{code}/") for url in locations)
+        for alias in Page.objects.filter(locale__language_code=code, alias_of__isnull=False)[:20]:
+            assert f"<loc>http://testserver{alias.url}</loc>" not in content
+        real = Page.objects.live().filter(locale__language_code=code, alias_of__isnull=True, depth__gte=2).count()
+        assert len(locations) == real

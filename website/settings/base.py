@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
