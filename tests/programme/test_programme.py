@@ -304,3 +304,22 @@ def test_report_shows_meeting_highlights_sessions_policy(client, programme, repo
     assert '<a href="https://datatracker.ietf.org/wg/sidrops/about/">SIDROPS</a>' in content
     meeting_content = client.get(meeting.url).content.decode()
     assert f'<a href="{report.url}">' in meeting_content
+
+
+def test_demo_reports_are_complete():
+    from django.utils.html import strip_tags
+
+    reports = MeetingReportPage.objects.filter(locale__language_code="en")
+    assert reports.count() >= 8
+    for report in reports:
+        text = " ".join(
+            [report.summary, strip_tags(report.introduction), strip_tags(report.policy)]
+            + [strip_tags(block.value["text"].source) for block in report.highlights]
+            + [block.value["note"] for block in report.sessions]
+        )
+        assert 500 <= len(text.split()) <= 1200, (report.slug, len(text.split()))
+        assert (
+            report.meeting is not None
+            and report.slug == f"ietf-{report.meeting.number}-" + report.slug.split("-", 2)[2]
+        )
+        assert report.topics and report.related_links.exists()
