@@ -9,7 +9,6 @@ import re
 from functools import cached_property
 
 from django.db import models
-from django.db.models import OuterRef, Subquery
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -22,7 +21,7 @@ from wagtail.search import index
 from knowledge.blocks import ExplainerBlocks
 from website.blocks import RICH_TEXT_FEATURES, anchor_for
 from website.locales import content_language_of
-from website.queries import under_view_restriction
+from website.queries import linked_pages_in_language
 
 TOPICS = [
     ("dns", _("Domain Name System")),
@@ -289,22 +288,9 @@ class ExplainerPage(Page):
         return context
 
     def related_in_own_language(self):
-        """Related explainers in this page's language, live and public, in the editor's order (one query).
-
-        The links point at the source pages; each is shown through its translation in this page's
-        language, and left out if there is none.
-        """
-        links = ExplainerRelated.objects.filter(page=self, explainer__translation_key=OuterRef("translation_key"))
-        return list(
-            ExplainerPage.objects.live()
-            .filter(
-                locale_id=self.locale_id,
-                translation_key__in=ExplainerRelated.objects.filter(page=self).values("explainer__translation_key"),
-            )
-            .exclude(under_view_restriction())
-            .annotate(link_order=Subquery(links.values("sort_order")[:1]))
-            .order_by("link_order")
-        )
+        """Related explainers in this page's language, in the editor's order (one query)."""
+        links = ExplainerRelated.objects.filter(page=self)
+        return linked_pages_in_language(ExplainerPage, links, "explainer", self.locale_id)
 
     @cached_property
     def plain_text(self) -> str:

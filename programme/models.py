@@ -23,6 +23,7 @@ from wagtail.search import index
 from knowledge.models import TOPICS
 from programme.blocks import AgendaBlocks, HighlightBlocks, ObservedSessionBlocks
 from website.blocks import RICH_TEXT_FEATURES, BaseContentBlocks
+from website.queries import linked_pages_in_language
 
 REPORTS_PER_PAGE = 10
 
@@ -250,15 +251,10 @@ class MeetingReportPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from knowledge.models import ExplainerPage
-        from website.queries import under_view_restriction
 
         context = super().get_context(request, *args, **kwargs)
-        keys = ReportRelatedExplainer.objects.filter(page=self).values("explainer__translation_key")
-        context["related_explainers"] = list(
-            ExplainerPage.objects.live()
-            .filter(locale_id=self.locale_id, translation_key__in=keys)
-            .exclude(under_view_restriction())
-        )
+        links = ReportRelatedExplainer.objects.filter(page=self)
+        context["related_explainers"] = linked_pages_in_language(ExplainerPage, links, "explainer", self.locale_id)
         meeting = self.meeting
         if meeting is not None and meeting.locale_id != self.locale_id:
             meeting = meeting.get_translation_or_none(self.locale) or meeting
