@@ -125,3 +125,25 @@ def test_a_translation_in_progress_is_not_published(home, locale, tmp_path, monk
     po.save(str(tmp_path / "fr" / "half.po"))
     with_translation = content.translate_from_po(page, "fr", "half")
     assert with_translation is not None and with_translation.title == "À moitié fait"
+
+
+def test_image_alt_text_is_offered_for_translation(home):
+    import wagtail_factories
+
+    image = wagtail_factories.ImageFactory()
+    page = StandardPageFactory(
+        parent=home,
+        slug="with-image",
+        body=[
+            {
+                "type": "image",
+                "value": {"image": image.pk, "alt_text": "Engineers at a working-group session", "decorative": False},
+            }
+        ],
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    strings = {
+        segment.context.path.rsplit(".", 1)[-1]: segment.string.data
+        for segment in StringSegment.objects.filter(source=source).select_related("string", "context")
+    }
+    assert strings["alt_text"] == "Engineers at a working-group session"
