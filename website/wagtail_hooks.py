@@ -1,10 +1,13 @@
 """Admin registration for the site-wide snippets."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from website.models import FooterText, NavigationMenu
+from website.translation_upload import guarded_upload_pofile
 
 
 class NavigationMenuViewSet(SnippetViewSet):
@@ -31,3 +34,9 @@ class SiteChromeViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(SiteChromeViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def guard_po_upload():
+    """Checked before wagtail-localize's own URL for the same path (this app's hooks are registered first)."""
+    return [path("localize/translate/<int:translation_id>/pofile/upload/", guarded_upload_pofile)]
