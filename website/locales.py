@@ -44,3 +44,10 @@ def content_language_of(page) -> str:
 
         return language_code_of(Page.objects.values_list("locale_id", flat=True).get(pk=page.alias_of_id))
     return language_code_of(page.locale_id)
+
+
+def source_language_locale() -> Locale:
+    """The Locale of the language pages are first written in (settings.LANGUAGE_CODE)."""
+    from django.conf import settings
+
+    return _find(lambda locale: locale.language_code == settings.LANGUAGE_CODE)

@@ -40,3 +40,23 @@ register_snippet(SiteChromeViewSetGroup)
 def guard_po_upload():
     """Checked before wagtail-localize's own URL for the same path (this app's hooks are registered first)."""
     return [path("localize/translate/<int:translation_id>/pofile/upload/", guarded_upload_pofile)]
+
+
+@hooks.register("before_edit_page")
+def warn_about_stale_translation(request, page):
+    """Editors opening a translation see when its English original has changed since it was translated."""
+    from django.contrib import messages
+    from django.utils.formats import date_format
+
+    from website.translation_status import stale_translation
+
+    stale = stale_translation(page)
+    if stale and request.method == "GET":
+        messages.warning(
+            request,
+            _(
+                "The original of this page was published on %(date)s, after this translation was last synced. "
+                "Use “Sync translated pages” on the original to bring in the changes."
+            )
+            % {"date": date_format(stale.changed_at, "DATETIME_FORMAT")},
+        )

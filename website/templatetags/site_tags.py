@@ -119,3 +119,11 @@ def language_name(code):
 def source_language():
     """The language pages are written in first; untranslated pages (aliases) show it."""
     return settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def translation_staleness(page):
+    """For a translation whose English original changed since it was translated: the dates (else None)."""
+    from website.translation_status import stale_translation
+
+    return stale_translation(page)

@@ -1,0 +1,41 @@
+"""Whether a translation is behind its source: the English page was published after the translation was synced.
+
+wagtail-localize records when it last read the source (``TranslationSource.last_updated_at``);
+a source page published later has changes the translation does not have yet.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import OuterRef, Subquery
+from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
+
+from website.locales import source_language_locale
+
+
+@dataclass
+class Staleness:
+    source: Page
+    changed_at: datetime
+    synced_at: datetime
+
+
+def stale_translation(page) -> Staleness | None:
+    """For a translated page whose source changed since it was synced: when. None otherwise (one query)."""
+    if not isinstance(page, Page) or page.alias_of_id:
+        return None
+    source_locale = source_language_locale()
+    if page.locale_id == source_locale.pk:
+        return None
+    synced = TranslationSource.objects.filter(object_id=OuterRef("translation_key"), locale_id=source_locale.pk)
+    source = (
+        Page.objects.filter(translation_key=page.translation_key, locale_id=source_locale.pk)
+        .annotate(synced_at=Subquery(synced.values("last_updated_at")[:1]))
+        .first()
+    )
+    if source is None or source.synced_at is None or source.last_published_at is None:
+        return None
+    if source.last_published_at > source.synced_at:
+        return Staleness(source=source, changed_at=source.last_published_at, synced_at=source.synced_at)
+    return None
