@@ -60,3 +60,18 @@ def warn_about_stale_translation(request, page):
             )
             % {"date": date_format(stale.changed_at, "DATETIME_FORMAT")},
         )
+
+
+@hooks.register("register_admin_urls")
+def translation_coverage_url():
+    from website.views_admin import TranslationCoverageView
+
+    return [path("reports/translation-coverage/", TranslationCoverageView.as_view(), name="translation_coverage")]
+
+
+@hooks.register("register_reports_menu_item")
+def translation_coverage_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import AdminOnlyMenuItem
+
+    return AdminOnlyMenuItem(_("Translation coverage"), reverse("translation_coverage"), icon_name="site", order=900)
