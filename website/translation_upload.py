@@ -22,7 +22,25 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import upload_pofile, user_can_edit_instance
 
+from website.permissions import may_edit_locale
+
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
+
+
+def language_guard(view):
+    """Wrap a wagtail-localize translation-editor view: the user must be allowed the target language.
+
+    wagtail-localize checks only model permissions for snippets, which would let a translator of
+    one language change another language's glossary terms through the editor's API.
+    """
+
+    def guarded(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, id=translation_id)
+        if not may_edit_locale(request.user, translation.target_locale_id):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return guarded
 
 
 def problem_with(upload, translation) -> str | None:
@@ -60,7 +78,7 @@ def guarded_upload_pofile(request, translation_id):
         target = translation.get_target_instance()
     except ObjectDoesNotExist:
         raise Http404(_("This translation has not been started yet.")) from None
-    if not user_can_edit_instance(request.user, target):
+    if not user_can_edit_instance(request.user, target) or not may_edit_locale(request.user, target.locale_id):
         raise PermissionDenied
     problem = problem_with(request.FILES.get("file"), translation)
     if problem:

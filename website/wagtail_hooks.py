@@ -3,14 +3,20 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from website.models import FooterText, NavigationMenu
-from website.translation_upload import guarded_upload_pofile
+from website.permissions import LanguagePermissionPolicy, LanguageRestrictedSnippetViewSet
+from website.translation_upload import guarded_upload_pofile, language_guard
+
+# Translators change these snippets in their own languages only (see website.permissions).
+register_permission_policy(NavigationMenu, LanguagePermissionPolicy(NavigationMenu))
+register_permission_policy(FooterText, LanguagePermissionPolicy(FooterText))
 
 
-class NavigationMenuViewSet(SnippetViewSet):
+class NavigationMenuViewSet(LanguageRestrictedSnippetViewSet):
     model = NavigationMenu
     icon = "list-ul"
     list_display = ["name", "locale"]
@@ -18,7 +24,7 @@ class NavigationMenuViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class FooterTextViewSet(SnippetViewSet):
+class FooterTextViewSet(LanguageRestrictedSnippetViewSet):
     model = FooterText
     icon = "doc-full"
     list_display = ["name", "locale"]
@@ -39,7 +45,23 @@ register_snippet(SiteChromeViewSetGroup)
 @hooks.register("register_admin_urls")
 def guard_po_upload():
     """Checked before wagtail-localize's own URL for the same path (this app's hooks are registered first)."""
-    return [path("localize/translate/<int:translation_id>/pofile/upload/", guarded_upload_pofile)]
+    from wagtail_localize.views import edit_translation
+
+    return [
+        path("localize/translate/<int:translation_id>/pofile/upload/", guarded_upload_pofile),
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            language_guard(edit_translation.edit_string_translation),
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            language_guard(edit_translation.edit_override),
+        ),
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            language_guard(edit_translation.machine_translate),
+        ),
+    ]
 
 
 @hooks.register("before_edit_page")

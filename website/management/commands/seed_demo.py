@@ -4,7 +4,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from website.content import ensure_locales, synchronise_locales
-from website.seed import SeedRun, seed_site_chrome
+from website.seed import SeedRun, seed_site_chrome, seed_translator_groups
 
 
 class Command(BaseCommand):
@@ -31,6 +31,7 @@ class Command(BaseCommand):
         seed_site_chrome(run)
         translated = run.import_translations()
         synchronise_locales()
+        seed_translator_groups()
         if verbosity:
             self.stdout.write(
                 f"Demo content: {run.created} page(s) created, {run.updated} updated, "

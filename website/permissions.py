@@ -1,0 +1,89 @@
+"""Per-language editing rights, for translators.
+
+A translator group gets Wagtail's "change" permission on one language's home page (so on that
+language's tree only, and no "publish") and the model-level "change" permission on translatable
+snippets. Snippets have no tree, so ``LanguagePermissionPolicy`` narrows those model permissions
+to the languages whose home page the user may change. A permission on the root page, or being a
+superuser, covers every language.
+"""
+
+from django.core.exceptions import PermissionDenied
+from wagtail.models import GroupPagePermission
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views import snippets as snippet_views
+
+ALL_LANGUAGES = "all"
+
+
+def editable_locale_ids(user):
+    """The ids of the locales whose content the user may change, or ALL_LANGUAGES (cached on the user)."""
+    if not getattr(user, "is_active", False):
+        return set()
+    if user.is_superuser:
+        return ALL_LANGUAGES
+    if not hasattr(user, "_editable_locale_ids"):
+        grants = GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page").values_list(
+            "page__depth", "page__locale_id"
+        )
+        locale_ids = set()
+        for depth, locale_id in grants:
+            if depth == 1:
+                locale_ids = ALL_LANGUAGES
+                break
+            locale_ids.add(locale_id)
+        user._editable_locale_ids = locale_ids
+    return user._editable_locale_ids
+
+
+def may_edit_locale(user, locale_id) -> bool:
+    allowed = editable_locale_ids(user)
+    return allowed == ALL_LANGUAGES or locale_id in allowed
+
+
+class LanguagePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions of a translatable snippet, limited to the languages the user may edit."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return super().user_has_permission_for_instance(user, action, instance) and may_edit_locale(
+            user, instance.locale_id
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        allowed = editable_locale_ids(user)
+        return instances if allowed == ALL_LANGUAGES else instances.filter(locale_id__in=allowed)
+
+
+def _checked_object(view, obj, action):
+    if not view.permission_policy.user_has_permission_for_instance(view.request.user, action, obj):
+        raise PermissionDenied
+    return obj
+
+
+class LanguageCheckedEditView(snippet_views.EditView):
+    """Wagtail's snippet edit view checks model permissions only; this checks the instance's language too."""
+
+    def get_object(self, queryset=None):
+        return _checked_object(self, super().get_object(queryset), "change")
+
+
+class LanguageCheckedDeleteView(snippet_views.DeleteView):
+    def get_object(self, queryset=None):
+        return _checked_object(self, super().get_object(queryset), "delete")
+
+
+class LanguageFilteredIndexView(snippet_views.IndexView):
+    """The listing shows only the instances in languages the user may edit."""
+
+    def get_base_queryset(self):
+        allowed = editable_locale_ids(self.request.user)
+        queryset = super().get_base_queryset()
+        return queryset if allowed == ALL_LANGUAGES else queryset.filter(locale_id__in=allowed)
+
+
+class LanguageRestrictedSnippetViewSet(snippet_views.SnippetViewSet):
+    """A snippet viewset for translatable snippets: translators see and change their languages only."""
+
+    index_view_class = LanguageFilteredIndexView
+    edit_view_class = LanguageCheckedEditView
+    delete_view_class = LanguageCheckedDeleteView
