@@ -189,7 +189,9 @@ def test_an_untranslated_explainer_is_reachable_in_english_with_a_notice(client,
             "This explainer is not yet available in %(language)s. Here it is in the original %(original)s."
         ) % {"language": dict(settings.LANGUAGES)[code], "original": "English"}
     assert f'<p class="notice" role="note">{notice}</p>' in content
-    assert '<div lang="en">' in content
+    assert '<div lang="en" dir="ltr">' in content
+    english_part = content.split('<div lang="en" dir="ltr">', 1)[1]
+    assert '<h2 id="in-brief">In brief</h2>' in english_part, "the passage's own labels are in English too"
     assert f'hreflang="{code}"' not in content, "an alias is not offered as a translation"
 
 

@@ -70,7 +70,13 @@ def navigation_menu(context):
         for item in menu_items:
             page = translated.get(item.page.translation_key, item.page)
             if page.live:
-                other_language = language_code_of(page.locale_id) if page.locale_id != locale.pk else None
+                if page.locale_id != locale.pk:
+                    other_language = language_code_of(page.locale_id)
+                elif page.alias_of_id:
+                    # An alias shows its original's title: the source language's.
+                    other_language = settings.LANGUAGE_CODE
+                else:
+                    other_language = None
                 items.append(
                     {
                         "label": item.label or page.title,
