@@ -10,6 +10,8 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Where the admin says the site lives (login message, "view live" links); follows HOST and PORT.
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test serve setup lint check messages lock clean-data
 

@@ -8,6 +8,7 @@ language's PO files in the same order, parents before children.
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -135,9 +136,11 @@ def home_page(run: SeedRun) -> HomePage:
     home.save_revision().publish()
     run.created += 1
     if site is None:
+        # The site answers where the admin says it lives (WAGTAILADMIN_BASE_URL), so "view live" links work.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=address.hostname or "localhost",
+            port=address.port or (443 if address.scheme == "https" else 80),
             root_page=home,
             is_default_site=True,
             site_name=str(settings.WAGTAIL_SITE_NAME),
