@@ -8,6 +8,7 @@ through ordered child rows, which wagtail-localize copies into every translation
 import re
 from functools import cached_property
 
+from django.conf import settings
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -359,9 +360,23 @@ class GlossaryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        terms = sorted(GlossaryTerm.objects.filter(locale=self.locale), key=lambda term: term.term.casefold())
+        context["letters"] = self.terms_by_letter()
+        return context
+
+    def terms_by_letter(self):
+        """The glossary in the page's content language; a term not translated yet is shown in English,
+        marked with its language (``other_language``), so no entry is missing and none passes as translated."""
+        language = content_language_of(self)
+        terms = list(GlossaryTerm.objects.filter(locale__language_code=language))
+        if language != settings.LANGUAGE_CODE:
+            have = {term.translation_key for term in terms}
+            for term in GlossaryTerm.objects.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
+                translation_key__in=have
+            ):
+                term.other_language = settings.LANGUAGE_CODE
+                terms.append(term)
+        terms.sort(key=lambda term: term.term.casefold())
         letters: dict[str, list] = {}
         for term in terms:
             letters.setdefault(term.letter, []).append(term)
-        context["letters"] = letters
-        return context
+        return letters

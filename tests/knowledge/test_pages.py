@@ -213,3 +213,23 @@ def test_glossary_popover_links_to_the_term_on_the_glossary_page(client, dns_top
     glossary_content = client.get(glossary.url).content.decode()
     for anchor in anchors:
         assert f'<dt id="{anchor}">' in glossary_content
+
+
+def test_glossary_in_another_language_never_misses_a_term(client, knowledge, locale):
+    english = GlossaryPage.objects.child_of(knowledge).get()
+    french_page = english.get_translation(locale("fr"))
+    total = GlossaryTerm.objects.filter(locale__language_code="en").count()
+    assert client.get(french_page.url).content.decode().count("<dt ") == total
+
+    from wagtail.actions.convert_alias import ConvertAliasPageAction
+
+    if french_page.alias_of_id:
+        ConvertAliasPageAction(french_page).execute(skip_permission_checks=True)
+    dns = GlossaryTerm.objects.get(locale__language_code="en", abbreviation="DNS")
+    french_dns = dns.copy_for_translation(locale("fr"))
+    french_dns.term = "Système des noms de domaine"
+    french_dns.save()
+    content = client.get(french_page.url).content.decode()
+    assert content.count("<dt ") == total
+    assert '<dt id="dns"><dfn>Système des noms de domaine</dfn>' in content
+    assert content.count('lang="en"><dfn>') == total - 1, "untranslated terms are marked as English"
