@@ -167,6 +167,21 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, ClusterableModel):
     def anchor(self):
         return anchor_for(self.abbreviation or self.term)
 
+    search_result_template = "knowledge/includes/glossary_search_result.html"
+
+    def search_facts(self):
+        return {"kind": "glossary", "topics": [], "date": None}
+
+    def matches_exactly(self, query: str) -> bool:
+        """Whether a reader typed this very term or its abbreviation (search then shows the definition first)."""
+        wanted = query.strip().casefold()
+        return wanted in {self.term.casefold(), self.abbreviation.casefold()} - {""}
+
+    def get_url(self, request=None):
+        """The term's entry on the glossary page of its language."""
+        glossary = GlossaryPage.objects.live().filter(locale_id=self.locale_id).first()
+        return f"{glossary.get_url(request)}#{self.anchor}" if glossary else None
+
     @property
     def letter(self):
         """The heading the glossary page files this term under: its first letter in alphabetic scripts.
@@ -216,6 +231,10 @@ class TopicPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("topic"), FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.FilterField("topic")]
+
+    def search_facts(self):
+        return {"kind": "page", "topics": [self.topic], "date": None}
+
     parent_page_types = ["knowledge.TopicIndexPage"]
     subpage_types = ["knowledge.ExplainerPage"]
     template = "knowledge/topic_page.html"
@@ -287,6 +306,10 @@ class ExplainerPage(Page):
         # The parent is already known from routing (see website.routing), so this costs no query.
         context["topic"] = self.get_parent()
         return context
+
+    def search_facts(self):
+        topic = TopicPage.objects.filter(path=self.path[: -self.steplen]).values_list("topic", flat=True).first()
+        return {"kind": "explainer", "topics": [topic] if topic else [], "date": self.last_reviewed}
 
     def related_in_own_language(self):
         """Related explainers in this page's language, in the editor's order (one query)."""

@@ -114,3 +114,15 @@ class ExplainerListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_explainer_listing():
     return ExplainerListingViewSet("explainers")
+
+
+@hooks.register("register_site_search_model")
+def glossary_terms_in_site_search():
+    """Readers find glossary terms alongside pages (kind "glossary")."""
+    return GlossaryTerm
+
+
+@hooks.register("register_search_topics")
+def knowledge_topics():
+    """The six topics, for the search page's topic filter."""
+    return TOPICS

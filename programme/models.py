@@ -44,6 +44,10 @@ class ProgrammePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("programme page")
 
+    def search_facts(self):
+        published = self.last_published_at
+        return {"kind": "programme", "topics": [], "date": published.date() if published else None}
+
     def meetings(self):
         return MeetingPage.objects.child_of(self).live().public().order_by("-number")
 
@@ -99,6 +103,9 @@ class MeetingPage(Page):
     parent_page_types = ["programme.ProgrammePage"]
     subpage_types = []
     template = "programme/meeting_page.html"
+
+    def search_facts(self):
+        return {"kind": "programme", "topics": [], "date": self.start_date}
 
     class Meta:
         verbose_name = _("IETF meeting")
@@ -234,6 +241,9 @@ class MeetingReportPage(Page):
     parent_page_types = ["programme.MeetingReportIndexPage"]
     subpage_types = []
     template = "programme/meeting_report_page.html"
+
+    def search_facts(self):
+        return {"kind": "report", "topics": list(self.topics), "date": self.date_published}
 
     class Meta:
         verbose_name = _("meeting report")

@@ -1,9 +1,11 @@
 """Shared fixtures: the test database holds the demo content, loaded once per test session."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Locale, Site
+from wagtail.search.backends import get_search_backend
 
 
 @pytest.fixture(scope="session")
@@ -11,6 +13,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content (every language) once; each test then runs in a transaction on top of it."""
     with django_db_blocker.unblock():
         call_command("seed_demo", verbosity=0)
+        if any(alias.startswith("elasticsearch-") for alias in settings.WAGTAILSEARCH_BACKENDS):
+            # A live Elasticsearch (ELASTICSEARCH_URL): index the demo content there and make it searchable.
+            call_command("update_index", verbosity=0)
+            for alias in settings.WAGTAILSEARCH_BACKENDS:
+                get_search_backend(alias).refresh_indexes()
 
 
 @pytest.fixture

@@ -9,6 +9,11 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from website.search import signals
+
+        signals.connect()
+
     def seed_demo(self, loader):
         from website.seed import seed_site_pages
 

@@ -122,3 +122,6 @@ class SiteChromeSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("navigation and footer")
+
+
+from website.search.models import SearchFacts, SearchQueryStat  # noqa: E402,F401 - registered with the website app

@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from website import views
+from website.search import views as search_views
+from website.search.api import api_router
 from website.sitemaps import language_sitemaps
 
 handler500 = "website.views.server_error"
@@ -27,6 +29,7 @@ urlpatterns = [
         name="sitemap-language",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v2/", api_router.urls),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -39,7 +42,8 @@ if settings.DEBUG:
 # A request for "/" matches nothing here, and LocaleMiddleware redirects it to the
 # language that best fits the browser's Accept-Language (English when none does).
 urlpatterns += i18n_patterns(
-    path("search/", views.search, name="search"),
+    path("search/", search_views.search, name="search"),
+    path("search/autocomplete/", search_views.search_autocomplete, name="search_autocomplete"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,20 +1,15 @@
-"""Site-wide views that are not pages: health check, robots.txt, search, error pages."""
+"""Site-wide views that are not pages: health check, robots.txt, error pages (search: website.search.views)."""
 
 import logging
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
 
 logger = logging.getLogger(__name__)
-
-SEARCH_RESULTS_PER_PAGE = 10
-SEARCH_QUERY_MAX_LENGTH = 200
 
 
 @require_GET
@@ -40,27 +35,6 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
-
-
-@require_GET
-def search(request):
-    """Search the pages written in the reader's language."""
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
-    results = None
-    if query:
-        locale = Locale.get_active()
-        # Aliases are untranslated copies: never results in a language they are not written in.
-        # (alias_of is not a search filter field, so it is applied through the id.)
-        written_here = Page.objects.filter(locale=locale, alias_of__isnull=True).values("id")
-        pages = Page.objects.live().public().filter(locale=locale, id__in=written_here)
-        paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
-    return render(request, "website/search.html", {"search_query": query, "search_results": results})
 
 
 def server_error(request):

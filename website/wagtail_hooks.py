@@ -97,3 +97,18 @@ def translation_coverage_menu_item():
     from wagtail.admin.menu import AdminOnlyMenuItem
 
     return AdminOnlyMenuItem(_("Translation coverage"), reverse("translation_coverage"), icon_name="site", order=900)
+
+
+@hooks.register("register_admin_urls")
+def search_terms_url():
+    from website.search.views import SearchTermsReportView
+
+    return [path("reports/search-terms/", SearchTermsReportView.as_view(), name="search_terms")]
+
+
+@hooks.register("register_reports_menu_item")
+def search_terms_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(_("Search terms"), reverse("search_terms"), icon_name="search", order=910)

@@ -177,11 +177,10 @@ def test_translations_keep_the_facts_of_their_source():
         assert [link.rfc_id for link in page.rfc_links.all()] == [link.rfc_id for link in source.rfc_links.all()]
 
 
-@pytest.mark.parametrize("code", ["zh-hans", "ar"])
+@pytest.mark.parametrize("code", ["zh-hans", "ru", "pt"])
 def test_an_untranslated_explainer_is_reachable_in_english_with_a_notice(client, code):
+    # Chinese, Russian and Portuguese have one explainer per topic translated: the others are aliases.
     alias = ExplainerPage.objects.filter(locale__language_code=code, alias_of__isnull=False).first()
-    if alias is None:
-        pytest.skip(f"every explainer is translated into {code}")
     content = client.get(alias.url).content.decode()
     assert f'<html lang="{code}"' in content
     with translation.override(code):
@@ -219,17 +218,22 @@ def test_glossary_in_another_language_never_misses_a_term(client, knowledge, loc
     english = GlossaryPage.objects.child_of(knowledge).get()
     french_page = english.get_translation(locale("fr"))
     total = GlossaryTerm.objects.filter(locale__language_code="en").count()
-    assert client.get(french_page.url).content.decode().count("<dt ") == total
+    dns = GlossaryTerm.objects.get(locale__language_code="en", abbreviation="DNS")
+    # As if the DNS term had not been translated into French yet.
+    GlossaryTerm.objects.filter(translation_key=dns.translation_key, locale=locale("fr")).delete()
+    translated = GlossaryTerm.objects.filter(locale=locale("fr")).count()
+    content = client.get(french_page.url).content.decode()
+    assert content.count("<dt ") == total
+    assert content.count('lang="en"><dfn>') == total - translated, "untranslated terms are marked as English"
 
     from wagtail.actions.convert_alias import ConvertAliasPageAction
 
     if french_page.alias_of_id:
         ConvertAliasPageAction(french_page).execute(skip_permission_checks=True)
-    dns = GlossaryTerm.objects.get(locale__language_code="en", abbreviation="DNS")
     french_dns = dns.copy_for_translation(locale("fr"))
     french_dns.term = "Système des noms de domaine"
     french_dns.save()
     content = client.get(french_page.url).content.decode()
     assert content.count("<dt ") == total
     assert '<dt id="dns"><dfn>Système des noms de domaine</dfn>' in content
-    assert content.count('lang="en"><dfn>') == total - 1, "untranslated terms are marked as English"
+    assert content.count('lang="en"><dfn>') == total - translated - 1

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from website.database import database_settings
+from website.search.backends import search_backends_setting
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / ".data"))
@@ -47,6 +48,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.search_promotions",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -118,19 +121,6 @@ if env("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Search: Wagtail's database backend on PostgreSQL, or Elasticsearch when ELASTICSEARCH_URL is set.
-if env("ELASTICSEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [env("ELASTICSEARCH_URL")],
-            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "policymakers_"),
-            "TIMEOUT": 5,
-        }
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -152,6 +142,16 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+
+# Search: each language analysed with its own rules (website.search). The database backend always
+# indexes everything; with ELASTICSEARCH_URL set each language also gets its own Elasticsearch backend.
+WAGTAILSEARCH_BACKENDS = search_backends_setting(
+    env("ELASTICSEARCH_URL"),
+    env("ELASTICSEARCH_INDEX_PREFIX", "policymakers_"),
+    [code for code, _name in LANGUAGES],
+)
+WAGTAILAPI_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILAPI_LIMIT_MAX = 50
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

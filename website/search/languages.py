@@ -1,0 +1,64 @@
+"""How each content language is analysed for search, in PostgreSQL and in Elasticsearch.
+
+Pure data and string functions: the settings module imports this to build the backends.
+"""
+
+import re
+
+# PostgreSQL text-search configurations. Chinese has none: it is cut into character bigrams
+# and indexed with the "simple" configuration (see ``bigrams``).
+POSTGRES_CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "ar": "arabic",
+    "ru": "russian",
+    "pt": "portuguese",
+    "zh-hans": "simple",
+}
+# Elasticsearch's built-in language analyzers.
+ELASTICSEARCH_ANALYZERS = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "ar": "arabic",
+    "ru": "russian",
+    "pt": "portuguese",
+    "zh-hans": "cjk",
+}
+BIGRAM_LANGUAGES = {"zh-hans"}
+FALLBACK_LANGUAGE = "en"
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+HAN_CHARACTER = re.compile(f"[{_HAN}]")
+
+
+def postgres_config(language_code: str) -> str:
+    return POSTGRES_CONFIGS.get(language_code, "simple")
+
+
+def uses_bigrams(language_code: str) -> bool:
+    return language_code in BIGRAM_LANGUAGES
+
+
+def bigrams(text: str) -> str:
+    """Cut each run of Han characters into overlapping pairs, the way Elasticsearch's cjk analyzer does.
+
+    "域名系统" becomes "域名 名系 系统"; a lone character stays as it is; Latin words, numbers and
+    punctuation are left alone, so "DNS 域名" becomes "DNS 域名". Indexing and queries both go through
+    this, so a two-character word is found inside any longer sentence.
+    """
+
+    def pairs(match):
+        run = match.group(0)
+        if len(run) == 1:
+            return f" {run} "
+        return " " + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + " "
+
+    return re.sub(r" {2,}", " ", _HAN_RUN.sub(pairs, text)).strip()
+
+
+def search_backend_alias(language_code: str) -> str:
+    """The name of the Elasticsearch backend holding one language's index."""
+    return f"elasticsearch-{language_code}"

@@ -1,0 +1,302 @@
+"""A reader's search: read the request, search their language, count, filter, sort, highlight.
+
+The backend ranks the matches (database or Elasticsearch, see ``backends``); everything after
+that works on ``SearchFacts`` rows, so filters, counts and sorting behave the same whichever
+backend found the matches. When the reader's language has no match, English results are shown,
+labelled as English.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.models import Locale, Page
+
+from website.search import facts as search_facts
+from website.search.backends import run_with_fallback
+from website.search.highlight import headlines
+from website.search.kinds import KIND_ORDER, kind_label
+from website.search.languages import FALLBACK_LANGUAGE
+from website.search.models import SearchFacts
+from website.search.query_text import clean_query
+
+RESULTS_PER_PAGE = 10
+# Matches considered for filters and counts: ample for a site of this size, and what keeps a
+# search on a large corpus within its time budget. Counts say "more than" when it is reached.
+MAX_MATCHES = 500
+MAX_EXTRA_MATCHES = 50
+SORTS = ("relevance", "date")
+
+
+@dataclass
+class SearchRequest:
+    query: str = ""
+    kind: str = ""
+    topic: str = ""
+    year: int | None = None
+    sort: str = "relevance"
+    page: str = "1"
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def filters(self) -> dict:
+        return {"kind": self.kind, "topic": self.topic, "year": self.year}
+
+
+def topic_choices() -> list[tuple[str, str]]:
+    choices = []
+    for hook in hooks.get_hooks("register_search_topics"):
+        choices.extend(hook())
+    return choices
+
+
+def extra_models() -> list:
+    return [hook() for hook in hooks.get_hooks("register_site_search_model")]
+
+
+def parse_request(params) -> SearchRequest:
+    """Reads ``q``, ``kind``, ``topic``, ``year``, ``sort`` and ``page``; bad values are dropped with a message."""
+    request = SearchRequest()
+    request.query, notes = clean_query(params.get("q", ""))
+    request.messages.extend(notes)
+
+    kind = params.get("kind", "")
+    if kind and kind not in KIND_ORDER:
+        request.messages.append(_("There is no such type of content; showing every type."))
+    else:
+        request.kind = kind
+
+    topic = params.get("topic", "")
+    if topic and topic not in dict(topic_choices()):
+        request.messages.append(_("There is no such topic; showing every topic."))
+    else:
+        request.topic = topic
+
+    year = params.get("year", "")
+    if year:
+        if year.isdigit() and 1986 <= int(year) <= date.today().year + 1:
+            request.year = int(year)
+        else:
+            request.messages.append(_("That is not a year we have reports for; showing every year."))
+
+    sort = params.get("sort", "relevance")
+    if sort not in SORTS:
+        request.messages.append(_("Results can be sorted by relevance or by date; sorting by relevance."))
+        sort = "relevance"
+    request.sort = sort
+    request.page = params.get("page", "1")
+    return request
+
+
+@dataclass
+class Hit:
+    model: str
+    object_id: int
+    score: float
+    kind: str = search_facts.KIND_PAGE
+    topics: list = field(default_factory=list)
+    date: datetime.date | None = None
+    object: object = None
+    url: str | None = None
+    headline: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return kind_label(self.kind)
+
+    @property
+    def result_template(self) -> str:
+        return getattr(self.object, "search_result_template", "website/includes/search_result.html")
+
+
+@dataclass
+class SearchOutcome:
+    request: SearchRequest
+    language: str
+    results_language: str
+    page: object = None  # a Django Page of hits
+    total: int = 0
+    capped: bool = False
+    facets: dict = field(default_factory=dict)
+    answers: list = field(default_factory=list)
+    promotions: list = field(default_factory=list)
+    matched_in_language: int = 0
+
+    @property
+    def fallback(self) -> bool:
+        return self.results_language != self.language
+
+
+def ranked(backend, queryset, query: str, limit: int) -> list[tuple[int, float]]:
+    results = backend.search(query, queryset, operator="and").annotate_score("_search_score")[:limit]
+    return [(obj.pk, float(getattr(obj, "_search_score", 0) or 0)) for obj in results]
+
+
+def find_matches(query: str, language: str) -> list[Hit]:
+    """Every match in one language, best first: pages, then the extra models (glossary terms)."""
+    locale = Locale.objects.get(language_code=language)
+    page_label = search_facts.model_label(Page)
+
+    def search(backend):
+        pages = Page.objects.live().public().filter(locale=locale).only("id")
+        hits = [Hit(page_label, pk, score) for pk, score in ranked(backend, pages, query, MAX_MATCHES)]
+        for model in extra_models():
+            label = search_facts.model_label(model)
+            queryset = model.objects.filter(locale=locale).only("id")
+            hits.extend(Hit(label, pk, score) for pk, score in ranked(backend, queryset, query, MAX_EXTRA_MATCHES))
+        return hits
+
+    hits = run_with_fallback(language, search)
+    attach_facts(hits)
+    return hits
+
+
+def attach_facts(hits: list[Hit]) -> None:
+    if not hits:
+        return
+    ids_by_model: dict[str, list[int]] = {}
+    for hit in hits:
+        ids_by_model.setdefault(hit.model, []).append(hit.object_id)
+    rows = {}
+    for label, ids in ids_by_model.items():
+        for row in SearchFacts.objects.filter(model=label, object_id__in=ids).values(
+            "object_id", "kind", "topics", "date"
+        ):
+            rows[(label, row["object_id"])] = row
+    for hit in hits:
+        row = rows.get((hit.model, hit.object_id))
+        if row:
+            hit.kind, hit.topics, hit.date = row["kind"], row["topics"], row["date"]
+
+
+def _keep(hit: Hit, kind: str, topic: str, year: int | None) -> bool:
+    if kind and hit.kind != kind:
+        return False
+    if topic and topic not in hit.topics:
+        return False
+    return not year or (hit.kind == "report" and hit.date is not None and hit.date.year == year)
+
+
+def count_facets(hits: list[Hit], request: SearchRequest) -> dict:
+    """Counts per value of each filter, with the other filters applied (the usual faceted search)."""
+    kind, topic, year = request.kind, request.topic, request.year
+    kinds: dict[str, int] = {}
+    for hit in hits:
+        if _keep(hit, "", topic, year):
+            kinds[hit.kind] = kinds.get(hit.kind, 0) + 1
+    topics: dict[str, int] = {}
+    for hit in hits:
+        if _keep(hit, kind, "", year):
+            for value in hit.topics:
+                topics[value] = topics.get(value, 0) + 1
+    years: dict[int, int] = {}
+    for hit in hits:
+        if hit.kind == "report" and hit.date and _keep(hit, kind, topic, None):
+            years[hit.date.year] = years.get(hit.date.year, 0) + 1
+    topic_names = dict(topic_choices())
+    return {
+        "kind": [(value, kind_label(value, plural=True), kinds[value]) for value in KIND_ORDER if value in kinds],
+        "topic": [(value, topic_names[value], topics[value]) for value in topic_names if value in topics],
+        "year": sorted(((value, str(value), count) for value, count in years.items()), reverse=True),
+    }
+
+
+def sort_hits(hits: list[Hit], sort: str) -> list[Hit]:
+    if sort == "date":
+        return sorted(hits, key=lambda hit: (hit.date is not None, hit.date or date.min, hit.score), reverse=True)
+    return sorted(hits, key=lambda hit: hit.score, reverse=True)
+
+
+def load_objects(hits: list[Hit], request) -> None:
+    """The shown page of results as objects of their specific types, with their URLs."""
+    page_label = search_facts.model_label(Page)
+    page_ids = [hit.object_id for hit in hits if hit.model == page_label]
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
+    others = {}
+    for model in extra_models():
+        label = search_facts.model_label(model)
+        ids = [hit.object_id for hit in hits if hit.model == label]
+        if ids:
+            others.update({(label, obj.pk): obj for obj in model.objects.filter(pk__in=ids)})
+    for hit in hits:
+        hit.object = pages.get(hit.object_id) if hit.model == page_label else others.get((hit.model, hit.object_id))
+        if hit.object is not None:
+            hit.url = hit.object.get_url(request)
+
+
+def promotions_for(query: str, locale: Locale) -> list:
+    """Editors' promoted pages for this query, in the reader's language (Wagtail's search promotions)."""
+    from wagtail.contrib.search_promotions.models import Query
+    from wagtail.search.utils import normalise_query_string
+
+    try:
+        promoted = Query.objects.get(query_string=normalise_query_string(query))
+    except Query.DoesNotExist:
+        return []
+    picks = (
+        promoted.editors_picks.filter(page__locale=locale, page__live=True)
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    return [pick for pick in picks if pick.page.get_view_restrictions().count() == 0]
+
+
+def run_search(request_params, http_request) -> SearchOutcome:
+    search = parse_request(request_params)
+    language = Locale.get_active().language_code
+    outcome = SearchOutcome(request=search, language=language, results_language=language)
+    if not search.query:
+        return outcome
+
+    hits = find_matches(search.query, language)
+    outcome.matched_in_language = len(hits)
+    if not hits and language != FALLBACK_LANGUAGE:
+        hits = find_matches(search.query, FALLBACK_LANGUAGE)
+        if hits:
+            outcome.results_language = FALLBACK_LANGUAGE
+
+    outcome.capped = len(hits) >= MAX_MATCHES
+    outcome.facets = count_facets(hits, search)
+    kept = [hit for hit in hits if _keep(hit, search.kind, search.topic, search.year)]
+    outcome.total = len(kept)
+
+    # An exact glossary term answers the question: its definition goes first.
+    answer_keys = set()
+    if search.page in ("", "1"):
+        candidates = [hit for hit in kept if hit.kind == "glossary"]
+        load_objects(candidates, http_request)
+        for hit in candidates:
+            if hit.object is not None and getattr(hit.object, "matches_exactly", lambda q: False)(search.query):
+                outcome.answers.append(hit)
+                answer_keys.add((hit.model, hit.object_id))
+        outcome.promotions = promotions_for(search.query, Locale.objects.get(language_code=language))
+
+    ordered = [hit for hit in sort_hits(kept, search.sort) if (hit.model, hit.object_id) not in answer_keys]
+    outcome.page = Paginator(ordered, RESULTS_PER_PAGE).get_page(search.page)
+    shown = list(outcome.page.object_list)
+    load_objects([hit for hit in shown if hit.object is None], http_request)
+    headlines(shown + outcome.answers, search.query, outcome.results_language)
+    return outcome
+
+
+def autocomplete(query: str, language: str, request, limit: int = 8) -> list[dict]:
+    """Titles starting with what the reader has typed so far, in their language."""
+    query, _notes = clean_query(query)
+    if not query:
+        return []
+    locale = Locale.objects.get(language_code=language)
+
+    def suggest(backend):
+        pages = Page.objects.live().public().filter(locale=locale)
+        return list(backend.autocomplete(query, pages, operator="and")[:limit])
+
+    pages = run_with_fallback(language, suggest)
+    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+
+
+def default_language() -> str:
+    return settings.LANGUAGE_CODE
