@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
+AXE := node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Where the admin says the site lives (login message, "view live" links); follows HOST and PORT.
@@ -18,10 +19,11 @@ export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: setup ## Start the site with demo content on http://127.0.0.1:8000/
 	@$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(STAMP) $(MO_FILES) ## Checks, linters and the whole test suite
+test: $(STAMP) $(MO_FILES) $(AXE) ## Checks, linters and the whole test suite (browser tests included)
 	@$(MANAGE) check --fail-level WARNING
 	@$(MANAGE) makemigrations --check --dry-run
 	@$(VENV)/bin/ruff check .
+	@$(PY) -m tests.browser.provision
 	@$(VENV)/bin/pytest
 
 serve: setup ## Production settings under gunicorn on 127.0.0.1 (http), for trying the site as it will run
@@ -41,11 +43,17 @@ $(STAMP): requirements.lock
 	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	@touch $@
 
+# axe-core for the accessibility tests (the site itself needs no Node.js).
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm (Node.js) is needed to install axe-core for the accessibility tests" >&2; exit 1; }
+	@npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP)
 	@$(MANAGE) compile_ui_messages $<
 
 messages: $(STAMP) ## Re-extract UI strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext)
-	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.data --ignore=content --ignore=tests --ignore=bench
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.data --ignore=content --ignore=tests --ignore=bench --ignore=node_modules
 
 # Pin with the oldest Python the project supports (e.g. make lock PYTHON=/usr/bin/python3 for Debian 12's 3.11.2),
 # so that every pinned version installs on it: pip-compile resolves for the Python it runs on.

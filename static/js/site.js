@@ -12,3 +12,23 @@ document.addEventListener("click", (event) => {
     if (!details.contains(event.target)) details.open = false;
   });
 });
+
+// On narrow screens, fold the main menu behind a "Menu" button (it stays open without JavaScript).
+(() => {
+  const nav = document.querySelector(".main-nav");
+  const toggle = nav && nav.querySelector(".menu-toggle");
+  if (!toggle) return;
+  const narrow = window.matchMedia("(max-width: 40rem)");
+  const apply = () => {
+    toggle.hidden = !narrow.matches;
+    nav.classList.toggle("is-collapsible", narrow.matches);
+    if (!narrow.matches) nav.classList.remove("is-open");
+    toggle.setAttribute("aria-expanded", String(nav.classList.contains("is-open")));
+  };
+  toggle.addEventListener("click", () => {
+    nav.classList.toggle("is-open");
+    toggle.setAttribute("aria-expanded", String(nav.classList.contains("is-open")));
+  });
+  narrow.addEventListener("change", apply);
+  apply();
+})();
