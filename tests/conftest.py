@@ -20,6 +20,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 get_search_backend(alias).refresh_indexes()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Uploaded images and their renditions go to a temporary folder, not the project's media/."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
 @pytest.fixture
 def site(db):
     return Site.objects.get(is_default_site=True)

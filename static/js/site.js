@@ -32,3 +32,42 @@ document.addEventListener("click", (event) => {
   narrow.addEventListener("change", apply);
   apply();
 })();
+
+// Search suggestions as the reader types: plain links under the box (the form works without them).
+document.querySelectorAll("input[data-autocomplete]").forEach((input) => {
+  const box = document.createElement("div");
+  box.className = "suggestions";
+  box.id = `${input.id}-suggestions`;
+  box.setAttribute("aria-live", "polite");
+  input.form.append(box);
+  let timer;
+  let asked = "";
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const query = input.value.trim();
+      if (query.length < 2) { box.replaceChildren(); return; }
+      asked = query;
+      try {
+        const response = await fetch(`${input.dataset.autocomplete}?q=${encodeURIComponent(query)}`);
+        const data = await response.json();
+        if (asked !== query) return;
+        const list = document.createElement("ul");
+        data.results.forEach((result) => {
+          const link = document.createElement("a");
+          link.href = result.url;
+          link.textContent = result.title;
+          const item = document.createElement("li");
+          item.append(link);
+          list.append(item);
+        });
+        box.replaceChildren(...(data.results.length ? [list] : []));
+      } catch (error) {
+        box.replaceChildren();
+      }
+    }, 150);
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") box.replaceChildren();
+  });
+});

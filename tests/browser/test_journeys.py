@@ -101,3 +101,13 @@ def test_d_a_reader_finds_the_reports_feed_from_the_report_index(new_page, site_
     response = page.request.get(site_url + href)
     assert response.status == 200
     assert "<rss" in response.text() and "<item>" in response.text()
+
+
+def test_search_box_suggests_titles_as_the_reader_types(new_page, site_url):
+    page = new_page(locale="fr-FR")
+    page.goto(site_url + "/fr/")
+    page.locator("#site-search").press_sequentially("rout", delay=30)
+    suggestion = page.locator("#site-search-suggestions a", has_text="Routage IP")
+    expect(suggestion).to_be_visible()
+    suggestion.click()
+    expect(page.locator("h1")).to_have_text("Routage IP")
