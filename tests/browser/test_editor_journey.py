@@ -1,0 +1,93 @@
+"""c. An editor writes an explainer, publishes it, has it translated into French, publishes that, and finds it.
+
+Runs against the live server with committed data (the server sees only committed rows), so the
+test cleans up what it made.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+PASSWORD = "a long editor password 2026"
+TITLE = "Zebrafinch registries and the routing table"
+
+
+def remove_journey_data():
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Page
+
+    keys = list(Page.objects.filter(title__contains="Zebrafinch").values_list("translation_key", flat=True))
+    # Treebeard's queryset delete removes the source, its translations and the aliases made for them.
+    Page.objects.filter(translation_key__in=keys).delete()
+    get_user_model().objects.filter(username="journey-editor").delete()
+
+
+@pytest.fixture
+def editor(django_db_blocker):
+    from django.contrib.auth import get_user_model
+
+    with django_db_blocker.unblock():
+        remove_journey_data()  # in case an interrupted run left some behind
+        user = get_user_model().objects.create_superuser("journey-editor", "editor@example.org", PASSWORD)
+    yield user
+    with django_db_blocker.unblock():
+        remove_journey_data()
+
+
+def test_c_editor_creates_publishes_translates_and_finds_an_explainer(new_page, site_url, editor, django_db_blocker):
+    from wagtail.models import Locale
+
+    from knowledge.models import ExplainerPage, TopicPage
+
+    with django_db_blocker.unblock():
+        topic = TopicPage.objects.get(locale__language_code="en", topic="routing")
+        french = Locale.objects.get(language_code="fr")
+
+    page = new_page(width=1400, height=1000)
+    page.goto(site_url + "/admin/login/")
+    page.fill("#id_username", "journey-editor")
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+    # Write the explainer.
+    page.goto(f"{site_url}/admin/pages/add/knowledge/explainerpage/{topic.pk}/")
+    page.fill("#id_title", TITLE)
+    page.fill("#id_summary", "Zebrafinch is an invented word that lets this test find the page it wrote.")
+    page.locator('[data-contentpath="why_it_matters"] [contenteditable="true"]').click()
+    page.keyboard.type("Registries decide who may announce which addresses.")
+    page.locator('[data-contentpath="body"] button[title="Insert a block"]').first.click()
+    page.get_by_role("option", name="Text", exact=True).click()
+    page.locator('[data-contentpath="body"] [contenteditable="true"]').first.click()
+    page.keyboard.type("Each regional registry keeps a database of who holds which address block.")
+    page.get_by_role("tab", name="Settings").click()
+    page.fill("#id_last_reviewed", "2026-11-01")
+    page.get_by_role("tab", name="Content").click()
+
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator(".messages")).to_contain_text("published")
+
+    with django_db_blocker.unblock():
+        explainer = ExplainerPage.objects.get(title=TITLE, locale__language_code="en")
+    assert explainer.live
+
+    # Translate it into French with the translation editor (the test machine translator is the dummy one).
+    page.goto(f"{site_url}/admin/localize/submit/page/{explainer.pk}/")
+    page.check(f'input[name="locales"][value="{french.pk}"]')
+    page.locator('form button[type="submit"], form input[type="submit"]').last.click()
+    page.get_by_role("button", name=re.compile("Translate with")).click()
+    page.get_by_role("button", name=re.compile("Publish in")).click()
+
+    with django_db_blocker.unblock():
+        translated = ExplainerPage.objects.get(translation_key=explainer.translation_key, locale=french)
+    assert translated.live and translated.alias_of_id is None
+    assert "Zebrafinch" in translated.title
+
+    # A French reader finds it with the French search.
+    page.goto(f"{site_url}/fr/search/?q=Zebrafinch")
+    result = page.locator(".result-title a").first
+    expect(result).to_have_attribute("href", re.compile(r"^/fr/"))
+    result.click()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
