@@ -12,7 +12,9 @@ BASE_DIR = Path(settings.BASE_DIR)
 
 
 def manage(*args, **env):
-    clean = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    # (DJANGO_ALLOW_ASYNC_UNSAFE is set for the browser tests only; production must not see it.)
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {key: value for key, value in os.environ.items() if key not in unset}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
