@@ -11,6 +11,8 @@ MO_FILES := $(PO_FILES:.po=.mo)
 AXE := node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist): each gets its own test database with the demo content.
+TEST_WORKERS ?= 2
 # Where the admin says the site lives (login message, "view live" links); follows HOST and PORT.
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
@@ -24,7 +26,7 @@ test: $(STAMP) $(MO_FILES) $(AXE) ## Checks, linters and the whole test suite (b
 	@$(MANAGE) makemigrations --check --dry-run
 	@$(VENV)/bin/ruff check .
 	@$(PY) -m tests.browser.provision
-	@$(VENV)/bin/pytest
+	@$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 serve: setup ## Production settings under gunicorn on 127.0.0.1 (http), for trying the site as it will run
 	@$(PY) -m website.serve_locally --host $(HOST) --port $(PORT)
