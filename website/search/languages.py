@@ -5,27 +5,19 @@ Pure data and string functions: the settings module imports this to build the ba
 
 import re
 
-# PostgreSQL text-search configurations. Chinese has none: it is cut into character bigrams
-# and indexed with the "simple" configuration (see ``bigrams``).
-POSTGRES_CONFIGS = {
-    "en": "english",
-    "fr": "french",
-    "es": "spanish",
-    "ar": "arabic",
-    "ru": "russian",
-    "pt": "portuguese",
-    "zh-hans": "simple",
+# Each language's PostgreSQL text-search configuration and Elasticsearch analyzer. PostgreSQL has no
+# Chinese configuration: Chinese is cut into character bigrams and indexed with "simple" (see ``bigrams``).
+ANALYSIS = {
+    "en": ("english", "english"),
+    "fr": ("french", "french"),
+    "es": ("spanish", "spanish"),
+    "ar": ("arabic", "arabic"),
+    "ru": ("russian", "russian"),
+    "pt": ("portuguese", "portuguese"),
+    "zh-hans": ("simple", "cjk"),
 }
-# Elasticsearch's built-in language analyzers.
-ELASTICSEARCH_ANALYZERS = {
-    "en": "english",
-    "fr": "french",
-    "es": "spanish",
-    "ar": "arabic",
-    "ru": "russian",
-    "pt": "portuguese",
-    "zh-hans": "cjk",
-}
+POSTGRES_CONFIGS = {code: postgres for code, (postgres, _elasticsearch) in ANALYSIS.items()}
+ELASTICSEARCH_ANALYZERS = {code: elasticsearch for code, (_postgres, elasticsearch) in ANALYSIS.items()}
 BIGRAM_LANGUAGES = {"zh-hans"}
 FALLBACK_LANGUAGE = "en"
 
