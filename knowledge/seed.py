@@ -113,10 +113,14 @@ def seed_knowledge(run) -> None:
                 last_reviewed=explainer["last_reviewed"],
                 search_description=explainer["summary"].strip(),
                 links={
-                    "rfc_links": [ExplainerRfc(rfc=Rfc.objects.get(number=n)) for n in explainer["rfcs"]],
+                    # sort_order as in the content file: translations copy it, so every language lists the same order.
+                    "rfc_links": [
+                        ExplainerRfc(rfc=Rfc.objects.get(number=n), sort_order=i)
+                        for i, n in enumerate(explainer["rfcs"])
+                    ],
                     "working_group_links": [
-                        ExplainerWorkingGroup(working_group=WorkingGroup.objects.get(acronym=acronym))
-                        for acronym in explainer.get("working_groups", [])
+                        ExplainerWorkingGroup(working_group=WorkingGroup.objects.get(acronym=acronym), sort_order=i)
+                        for i, acronym in enumerate(explainer.get("working_groups", []))
                     ],
                 },
             )
@@ -141,7 +145,7 @@ def _link_related_explainers(run, explainer_meta) -> None:
             continue
         if page.related_links.exists() and not run.force:
             continue
-        page.related_links = [ExplainerRelated(explainer_id=pk) for pk in wanted]
+        page.related_links = [ExplainerRelated(explainer_id=pk, sort_order=i) for i, pk in enumerate(wanted)]
         page.save_revision().publish()
 
 
@@ -160,9 +164,8 @@ def seed_glossary(run) -> None:
             for name, value in values.items():
                 setattr(term, name, value)
             term.related_explainers = [
-                GlossaryTermExplainer(explainer=explainers[slug])
-                for slug in entry.get("related", [])
-                if slug in explainers
+                GlossaryTermExplainer(explainer=explainers[slug], sort_order=i)
+                for i, slug in enumerate(slug for slug in entry.get("related", []) if slug in explainers)
             ]
             term.save()
         run.translate(term, f"knowledge/glossary#{term.anchor}")

@@ -123,9 +123,8 @@ def seed_reports(run, index, meetings) -> None:
             search_description=" ".join(meta["summary"].split()),
             links={
                 "related_links": [
-                    ReportRelatedExplainer(explainer=explainers[related])
-                    for related in meta.get("related", [])
-                    if related in explainers
+                    ReportRelatedExplainer(explainer=explainers[related], sort_order=i)
+                    for i, related in enumerate(related for related in meta.get("related", []) if related in explainers)
                 ]
             },
         )

@@ -168,7 +168,8 @@ def seed_site_chrome(run: SeedRun) -> None:
     chrome = SiteChromeSettings.for_site(Site.objects.get(is_default_site=True))
     if chrome.navigation_menu is None:
         menu = NavigationMenu(name="Main menu")
-        menu.items = [NavigationMenuItem(page=page) for _position, page in sorted(run.menu_pages, key=lambda p: p[0])]
+        ordered = sorted(run.menu_pages, key=lambda p: p[0])
+        menu.items = [NavigationMenuItem(page=page, sort_order=i) for i, (_position, page) in enumerate(ordered)]
         menu.save()
         chrome.navigation_menu = menu
     if chrome.footer_text is None:
