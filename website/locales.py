@@ -51,3 +51,8 @@ def source_language_locale() -> Locale:
     from django.conf import settings
 
     return _find(lambda locale: locale.language_code == settings.LANGUAGE_CODE)
+
+
+def locale_for(language_code: str) -> Locale:
+    """The Locale of a language code, without a query once the locales are known."""
+    return _find(lambda locale: locale.language_code == language_code)

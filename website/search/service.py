@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
+from website.locales import active_locale, locale_for
 from website.search import facts as search_facts
 from website.search.backends import run_with_fallback
 from website.search.highlight import headlines
@@ -138,7 +139,7 @@ def ranked(backend, queryset, query: str, limit: int) -> list[tuple[int, float]]
 
 def find_matches(query: str, language: str) -> list[Hit]:
     """Every match in one language, best first: pages, then the extra models (glossary terms)."""
-    locale = Locale.objects.get(language_code=language)
+    locale = locale_for(language)
     page_label = search_facts.model_label(Page)
 
     def search(backend):
@@ -247,7 +248,7 @@ def promotions_for(query: str, locale: Locale) -> list:
 
 def run_search(request_params, http_request) -> SearchOutcome:
     search = parse_request(request_params)
-    language = Locale.get_active().language_code
+    language = active_locale().language_code
     outcome = SearchOutcome(request=search, language=language, results_language=language)
     if not search.query:
         return outcome
@@ -273,7 +274,7 @@ def run_search(request_params, http_request) -> SearchOutcome:
             if hit.object is not None and getattr(hit.object, "matches_exactly", lambda q: False)(search.query):
                 outcome.answers.append(hit)
                 answer_keys.add((hit.model, hit.object_id))
-        outcome.promotions = promotions_for(search.query, Locale.objects.get(language_code=language))
+        outcome.promotions = promotions_for(search.query, locale_for(language))
 
     ordered = [hit for hit in sort_hits(kept, search.sort) if (hit.model, hit.object_id) not in answer_keys]
     outcome.page = Paginator(ordered, RESULTS_PER_PAGE).get_page(search.page)
@@ -288,7 +289,7 @@ def autocomplete(query: str, language: str, request, limit: int = 8) -> list[dic
     query, _notes = clean_query(query)
     if not query:
         return []
-    locale = Locale.objects.get(language_code=language)
+    locale = locale_for(language)
 
     def suggest(backend):
         pages = Page.objects.live().public().filter(locale=locale)

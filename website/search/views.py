@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Locale
 
+from website.locales import active_locale
 from website.search import stats
 from website.search.query_text import MAX_QUERY_LENGTH
 from website.search.service import autocomplete, run_search, topic_choices
@@ -20,7 +20,6 @@ def search(request):
     outcome = run_search(request.GET, request)
     if outcome.request.query and outcome.request.page in ("", "1") and not any(outcome.request.filters.values()):
         stats.record_search(outcome.language, outcome.request.query, outcome.matched_in_language)
-    status = 200
     return render(
         request,
         "website/search.html",
@@ -30,14 +29,13 @@ def search(request):
             "max_query_length": MAX_QUERY_LENGTH,
             "topics": topic_choices(),
         },
-        status=status,
     )
 
 
 @require_GET
 def search_autocomplete(request):
     """Titles for the search box as the reader types: ``{"query": ..., "results": [{"title", "url"}]}``."""
-    language = Locale.get_active().language_code
+    language = active_locale().language_code
     query = request.GET.get("q", "")
     results = autocomplete(query, language, request)
     response = JsonResponse({"query": query[:MAX_QUERY_LENGTH], "results": results})
