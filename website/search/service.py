@@ -10,7 +10,6 @@ import datetime
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -297,7 +296,3 @@ def autocomplete(query: str, language: str, request, limit: int = 8) -> list[dic
 
     pages = run_with_fallback(language, suggest)
     return [{"title": page.title, "url": page.get_url(request)} for page in pages]
-
-
-def default_language() -> str:
-    return settings.LANGUAGE_CODE
