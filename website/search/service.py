@@ -211,8 +211,9 @@ def sort_hits(hits: list[Hit], sort: str) -> list[Hit]:
     return sorted(hits, key=lambda hit: hit.score, reverse=True)
 
 
-def load_objects(hits: list[Hit], request) -> None:
-    """The shown page of results as objects of their specific types, with their URLs."""
+def load_objects(hits: list[Hit]) -> None:
+    """Hits' objects in their specific types, in one query per model."""
+    hits = [hit for hit in hits if hit.object is None]
     page_label = search_facts.model_label(Page)
     page_ids = [hit.object_id for hit in hits if hit.model == page_label]
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
@@ -224,7 +225,13 @@ def load_objects(hits: list[Hit], request) -> None:
             others.update({(label, obj.pk): obj for obj in model.objects.filter(pk__in=ids)})
     for hit in hits:
         hit.object = pages.get(hit.object_id) if hit.model == page_label else others.get((hit.model, hit.object_id))
-        if hit.object is not None:
+
+
+def show(hits: list[Hit], request) -> None:
+    """Objects and URLs of the hits a reader will see (URLs only for those: a term's URL costs a query)."""
+    load_objects(hits)
+    for hit in hits:
+        if hit.object is not None and hit.url is None:
             hit.url = hit.object.get_url(request)
 
 
@@ -268,7 +275,7 @@ def run_search(request_params, http_request) -> SearchOutcome:
     answer_keys = set()
     if search.page in ("", "1"):
         candidates = [hit for hit in kept if hit.kind == "glossary"]
-        load_objects(candidates, http_request)
+        load_objects(candidates)
         for hit in candidates:
             if hit.object is not None and getattr(hit.object, "matches_exactly", lambda q: False)(search.query):
                 outcome.answers.append(hit)
@@ -278,7 +285,7 @@ def run_search(request_params, http_request) -> SearchOutcome:
     ordered = [hit for hit in sort_hits(kept, search.sort) if (hit.model, hit.object_id) not in answer_keys]
     outcome.page = Paginator(ordered, RESULTS_PER_PAGE).get_page(search.page)
     shown = list(outcome.page.object_list)
-    load_objects([hit for hit in shown if hit.object is None], http_request)
+    show(shown + outcome.answers, http_request)
     headlines(shown + outcome.answers, search.query, outcome.results_language)
     return outcome
 
