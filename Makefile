@@ -15,8 +15,14 @@ PORT ?= 8000
 TEST_WORKERS ?= 2
 # Where the admin says the site lives (login message, "view live" links); follows HOST and PORT.
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+# The embedded PostgreSQL's data, the generated secret key and admin password (the settings read the same variable).
+export DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: run test serve setup lint check messages lock clean-data
+.DEFAULT_GOAL := help
+.PHONY: help run test serve setup lint format messages lock clean-data
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 run: setup ## Start the site with demo content on http://127.0.0.1:8000/
 	@$(MANAGE) runserver $(HOST):$(PORT)
@@ -25,29 +31,35 @@ test: $(STAMP) $(MO_FILES) $(AXE) ## Checks, linters and the whole test suite (b
 	@$(MANAGE) check --fail-level WARNING
 	@$(MANAGE) makemigrations --check --dry-run
 	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check --quiet . || { echo "ruff format would change the files above: run make format" >&2; exit 1; }
 	@$(PY) -m tests.browser.provision
 	@$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 serve: setup ## Production settings under gunicorn on 127.0.0.1 (http), for trying the site as it will run
 	@$(PY) -m website.serve_locally --host $(HOST) --port $(PORT)
 
-setup: $(STAMP) $(MO_FILES)
+setup: $(STAMP) $(MO_FILES) ## Install, migrate and load the demo content, without starting the site
 	@$(MANAGE) prepare_site
 
-lint: $(STAMP)
+lint: $(STAMP) ## Linters only (ruff check and ruff format --check)
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
+
+format: $(STAMP) ## Apply ruff's fixes and formatting
+	@$(VENV)/bin/ruff check --fix --quiet .
+	@$(VENV)/bin/ruff format --quiet .
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@echo "Installing the locked dependencies into $(VENV) ..."
+	@echo "Installing the locked Python packages into $(VENV) (requirements.lock is new or changed) ..."
 	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	@touch $@
 
 # axe-core for the accessibility tests (the site itself needs no Node.js).
 $(AXE): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "error: npm (Node.js) is needed to install axe-core for the accessibility tests" >&2; exit 1; }
+	@echo "Installing axe-core from package-lock.json into node_modules (the accessibility tests need it) ..."
 	@npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
@@ -65,6 +77,6 @@ lock: ## Re-pin every package in requirements.lock from pyproject.toml
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 	rm -rf .lock-venv
 
-clean-data: ## Stop the embedded server and delete its data (demo content is recreated by the next run)
+clean-data: ## Stop the embedded server and delete DATA_DIR (demo content is recreated by the next run)
 	@$(PY) -m website.database.embedded stop || true
-	rm -rf .data
+	rm -rf "$(DATA_DIR)"

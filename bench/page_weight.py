@@ -18,13 +18,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.contrib.staticfiles import finders  # noqa: E402
 from django.test import Client  # noqa: E402
 from wagtail.models import Locale  # noqa: E402
+
+from knowledge.models import ExplainerPage, TopicPage  # noqa: E402
+from programme.models import MeetingReportPage  # noqa: E402
 
 BUDGET = 50 * 1024
 ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
@@ -37,16 +41,11 @@ def compressed(data: bytes) -> int:
 
 def static_file(url: str) -> bytes:
     """A static file's bytes, found as ``collectstatic`` would find it."""
-    from django.contrib.staticfiles import finders
-
     path = finders.find(url.removeprefix(settings.STATIC_URL).split("?")[0])
     return Path(path).read_bytes() if path else b""
 
 
 def pages_of(code):
-    from knowledge.models import ExplainerPage, TopicPage
-    from programme.models import MeetingReportPage
-
     locale = Locale.objects.get(language_code=code)
 
     def first(model):

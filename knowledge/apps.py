@@ -10,11 +10,11 @@ class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import page_published, page_unpublished
+        from django.db.models.signals import post_delete, post_save  # noqa: PLC0415 - signals are wired in ready()
+        from wagtail.signals import page_published, page_unpublished  # noqa: PLC0415 - signals are wired in ready()
 
-        from knowledge.glossary import invalidate
-        from knowledge.models import GlossaryTerm
+        from knowledge.glossary import invalidate  # noqa: PLC0415 - imports models: needs the registry ready
+        from knowledge.models import GlossaryTerm  # noqa: PLC0415 - models need the app registry ready
 
         post_save.connect(invalidate, sender=GlossaryTerm, dispatch_uid="knowledge-glossary-saved")
         post_delete.connect(invalidate, sender=GlossaryTerm, dispatch_uid="knowledge-glossary-deleted")
@@ -23,6 +23,6 @@ class KnowledgeConfig(AppConfig):
         page_unpublished.connect(invalidate, dispatch_uid="knowledge-glossary-page-unpublished")
 
     def seed_demo(self, run):
-        from knowledge.seed import seed_knowledge
+        from knowledge.seed import seed_knowledge  # noqa: PLC0415 - imports models: needs the registry ready
 
         seed_knowledge(run)

@@ -44,7 +44,7 @@ class RfcReferenceBlock(blocks.StructBlock):
     note = RichTextBlock(label=_("Why it matters here"), required=False)
 
     def get_preview_value(self):
-        from knowledge.models import Rfc
+        from knowledge.models import Rfc  # noqa: PLC0415 - knowledge.models imports this module: circular
 
         return self.to_python(
             {

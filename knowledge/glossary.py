@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 from django.core.cache import cache
 from django.utils.translation import gettext
 
+from knowledge.models import GlossaryPage, GlossaryTerm
+
 CACHE_VERSION_KEY = "knowledge:glossary:version"
 SKIPPED_TAGS = {
     "a",
@@ -204,8 +206,6 @@ _glossaries: dict[tuple[str, str], Glossary] = {}
 
 def glossary_for(language_code: str) -> Glossary:
     """The glossary of a language: entries from the cache (one query when cold), the trie built once per process."""
-    from knowledge.models import GlossaryTerm
-
     version = cache_version()
     key = (language_code, version)
     if key not in _glossaries:
@@ -225,8 +225,6 @@ def glossary_for(language_code: str) -> Glossary:
 
 def glossary_page_url(language_code: str) -> str | None:
     """The URL of the glossary page in a language, cached like the terms (pages published invalidate it)."""
-    from knowledge.models import GlossaryPage
-
     cache_key = f"knowledge:glossary-page:{language_code}:{cache_version()}"
     url = cache.get(cache_key)
     if url is None:

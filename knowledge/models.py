@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from knowledge.blocks import ExplainerBlocks
-from website.blocks import RICH_TEXT_FEATURES, anchor_for
+from website.blocks import RICH_TEXT_FEATURES, anchor_for, table_of_contents
 from website.locales import content_language_of
 from website.queries import linked_pages_in_language
 
@@ -336,13 +336,12 @@ class ExplainerPage(Page):
             rate = READING_RATES.get(language, READING_RATES["en"])
         return max(1, round(units / rate))
 
+    # Ids explainer_page.html gives its own sections; body headings never take them.
+    reserved_anchors = frozenset({"in-brief", "toc-heading", "why-it-matters", "references", "related"})
+
     @property
     def table_of_contents(self):
-        return [
-            {"text": block.value["text"], "anchor": anchor_for(block.value["text"])}
-            for block in self.body
-            if block.block_type == "heading" and block.value["level"] == "h2"
-        ]
+        return table_of_contents(self)
 
 
 class ExplainerRfc(Orderable):

@@ -24,9 +24,8 @@ from knowledge.models import (
     TopicPage,
     WorkingGroup,
 )
-from website.content import CONTENT_DIR, markdown_to_html, read_markdown_file
+from website.content.markdown import markdown_to_html, read_markdown_file
 
-KNOWLEDGE_DIR = CONTENT_DIR / "knowledge"
 LEVEL_ORDER = [value for value, _label in LEVELS]
 
 
@@ -49,7 +48,8 @@ def example_directive(arguments: str, inner: str) -> dict:
 
 
 def seed_references(run) -> None:
-    with open(KNOWLEDGE_DIR / "rfcs.csv", encoding="utf-8") as handle:
+    folder = run.content / "knowledge"
+    with open(folder / "rfcs.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             values = {
                 "title": row["title"],
@@ -60,7 +60,7 @@ def seed_references(run) -> None:
             rfc, created = Rfc.objects.get_or_create(number=int(row["rfc"]), defaults=values)
             if not created and run.force:
                 Rfc.objects.filter(pk=rfc.pk).update(**values)
-    with open(KNOWLEDGE_DIR / "working_groups.csv", encoding="utf-8") as handle:
+    with open(folder / "working_groups.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if row["area"] == "(area)":
                 continue
@@ -72,18 +72,17 @@ def seed_references(run) -> None:
 
 @transaction.atomic
 def seed_knowledge(run) -> None:
+    folder = run.content / "knowledge"
     seed_references(run)
     run.stream.directives.update(
         {"rfc": rfc_directive, "key-concept": key_concept_directive, "example": example_directive}
     )
-    index = run.page_from_markdown(run.home, TopicIndexPage, KNOWLEDGE_DIR / "index.md", introduction_markdown=True)
+    index = run.page_from_markdown(run.home, TopicIndexPage, folder / "index.md", introduction_markdown=True)
     run.translate(index, "knowledge/index")
     run.add_to_menu(index, 10)
 
     explainer_meta = []
-    topic_files = sorted(
-        KNOWLEDGE_DIR.glob("topics/*.md"), key=lambda path: read_markdown_file(path)[0].get("order", 99)
-    )
+    topic_files = sorted(folder.glob("topics/*.md"), key=lambda path: read_markdown_file(path)[0].get("order", 99))
     for topic_file in topic_files:
         meta, body = read_markdown_file(topic_file)
         topic = run.page(
@@ -96,9 +95,7 @@ def seed_knowledge(run) -> None:
             search_description=meta.get("description", ""),
         )
         run.translate(topic, f"knowledge/topics/{meta['key']}")
-        files = [
-            (path, *read_markdown_file(path)) for path in (KNOWLEDGE_DIR / "explainers" / meta["key"]).glob("*.md")
-        ]
+        files = [(path, *read_markdown_file(path)) for path in (folder / "explainers" / meta["key"]).glob("*.md")]
         files.sort(key=lambda item: (LEVEL_ORDER.index(item[1]["level"]), item[1]["title"]))
         for _path, explainer, text in files:
             page = run.page(
@@ -129,9 +126,7 @@ def seed_knowledge(run) -> None:
     for page, explainer in explainer_meta:
         run.translate(page, f"knowledge/explainers/{explainer['slug']}")
 
-    glossary_page = run.page_from_markdown(
-        index, GlossaryPage, KNOWLEDGE_DIR / "glossary-page.md", introduction_markdown=True
-    )
+    glossary_page = run.page_from_markdown(index, GlossaryPage, folder / "glossary-page.md", introduction_markdown=True)
     run.translate(glossary_page, "knowledge/glossary-page")
     seed_glossary(run)
 
@@ -150,7 +145,8 @@ def _link_related_explainers(run, explainer_meta) -> None:
 
 
 def seed_glossary(run) -> None:
-    entries = yaml.safe_load((KNOWLEDGE_DIR / "glossary.yaml").read_text(encoding="utf-8"))
+    folder = run.content / "knowledge"
+    entries = yaml.safe_load((folder / "glossary.yaml").read_text(encoding="utf-8"))
     explainers = {page.slug: page for page in ExplainerPage.objects.filter(locale__language_code="en")}
     for entry in entries:
         values = {

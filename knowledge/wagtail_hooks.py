@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.models import LEVELS, TOPICS, ExplainerPage, GlossaryTerm, Rfc, WorkingGroup
 from website.permissions import LanguagePermissionPolicy, LanguageRestrictedSnippetViewSet
+from website.search.kinds import SearchKind
 
 # Translators change these snippets in their own languages only (see website.permissions).
 register_permission_policy(GlossaryTerm, LanguagePermissionPolicy(GlossaryTerm))
@@ -126,3 +127,14 @@ def glossary_terms_in_site_search():
 def knowledge_topics():
     """The six topics, for the search page's topic filter."""
     return TOPICS
+
+
+@hooks.register("register_search_kind")
+def explainer_search_kind():
+    return SearchKind("explainer", _("Explainer"), _("Explainers"), order=10)
+
+
+@hooks.register("register_search_kind")
+def glossary_search_kind():
+    """A term typed exactly ("DNS", "IETF") is answered with its definition, above the results."""
+    return SearchKind("glossary", _("Glossary term"), _("Glossary terms"), order=40, answers=True)

@@ -10,9 +10,9 @@ class ProgrammeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.signals import page_published, page_unpublished  # noqa: PLC0415 - signals are wired in ready()
 
-        from programme.context_processors import invalidate
+        from programme.context_processors import invalidate  # noqa: PLC0415 - imports models: needs the registry ready
 
         # Feed links in every page's <head> are cached per language; a report index published,
         # moved or unpublished changes them.
@@ -20,6 +20,6 @@ class ProgrammeConfig(AppConfig):
         page_unpublished.connect(invalidate, dispatch_uid="programme-feeds-unpublished")
 
     def seed_demo(self, run):
-        from programme.seed import seed_programme
+        from programme.seed import seed_programme  # noqa: PLC0415 - imports models: needs the registry ready
 
         seed_programme(run)

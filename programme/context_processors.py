@@ -1,7 +1,10 @@
 """Feed autodiscovery: every page's <head> names the reports feeds of the reader's language."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language, gettext
+
+from programme.models import MeetingReportIndexPage
 
 CACHE_KEY = "programme:feeds:{language}"
 
@@ -11,8 +14,6 @@ def report_feeds(request):
     key = CACHE_KEY.format(language=language)
     feeds = cache.get(key)
     if feeds is None:
-        from programme.models import MeetingReportIndexPage
-
         index = MeetingReportIndexPage.objects.live().filter(locale__language_code=language).first()
         feeds = []
         if index is not None and index.url:
@@ -33,6 +34,4 @@ def report_feeds(request):
 
 
 def invalidate(**kwargs):
-    from django.conf import settings
-
     cache.delete_many([CACHE_KEY.format(language=code) for code, _name in settings.LANGUAGES])

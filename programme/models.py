@@ -20,8 +20,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from knowledge.models import TOPICS
+from knowledge.models import TOPICS, ExplainerPage
 from programme.blocks import AgendaBlocks, HighlightBlocks, ObservedSessionBlocks
+from programme.calendar import meetings_calendar
+from programme.feeds import ReportsAtomFeed, ReportsRssFeed
+from programme.participation import participation_figures
 from website.blocks import RICH_TEXT_FEATURES, BaseContentBlocks
 from website.queries import linked_pages_in_language
 
@@ -52,8 +55,6 @@ class ProgrammePage(RoutablePageMixin, Page):
         return MeetingPage.objects.child_of(self).live().public().order_by("-number")
 
     def get_context(self, request, *args, **kwargs):
-        from programme.participation import participation_figures
-
         context = super().get_context(request, *args, **kwargs)
         context["meetings"] = list(self.meetings())
         context["figures"] = participation_figures(context["meetings"])
@@ -61,8 +62,6 @@ class ProgrammePage(RoutablePageMixin, Page):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from programme.calendar import meetings_calendar
-
         return meetings_calendar(request, self, self.meetings())
 
 
@@ -191,14 +190,10 @@ class MeetingReportIndexPage(RoutablePageMixin, Page):
 
     @path("feed/rss/", name="rss")
     def rss(self, request):
-        from programme.feeds import ReportsRssFeed
-
         return ReportsRssFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom(self, request):
-        from programme.feeds import ReportsAtomFeed
-
         return ReportsAtomFeed(self)(request)
 
     @path("feed/")
@@ -260,8 +255,6 @@ class MeetingReportPage(Page):
         return [names[topic] for topic in self.topics if topic in names]
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.models import ExplainerPage
-
         context = super().get_context(request, *args, **kwargs)
         links = ReportRelatedExplainer.objects.filter(page=self)
         context["related_explainers"] = linked_pages_in_language(ExplainerPage, links, "explainer", self.locale_id)

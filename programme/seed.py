@@ -18,9 +18,7 @@ from programme.models import (
     ProgrammePage,
     ReportRelatedExplainer,
 )
-from website.content import CONTENT_DIR, markdown_to_html, read_markdown_file, with_stable_ids
-
-PROGRAMME_DIR = CONTENT_DIR / "programme"
+from website.content.markdown import markdown_to_html, read_markdown_file, with_stable_ids
 
 
 def meeting_title(number: int, city: str, online: bool) -> str:
@@ -29,13 +27,14 @@ def meeting_title(number: int, city: str, online: bool) -> str:
 
 @transaction.atomic
 def seed_programme(run) -> None:
-    programme = run.page_from_markdown(run.home, ProgrammePage, PROGRAMME_DIR / "programme.md")
+    folder = run.content / "programme"
+    programme = run.page_from_markdown(run.home, ProgrammePage, folder / "programme.md")
     run.translate(programme, "programme/programme")
     run.add_to_menu(programme, 20)
 
-    participation = yaml.safe_load((PROGRAMME_DIR / "participation.yaml").read_text(encoding="utf-8")) or {}
+    participation = yaml.safe_load((folder / "participation.yaml").read_text(encoding="utf-8")) or {}
     meetings = {}
-    with open(PROGRAMME_DIR / "meetings.csv", encoding="utf-8") as handle:
+    with open(folder / "meetings.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             number = int(row["number"])
             online = row["city"] == "Online"
@@ -59,7 +58,7 @@ def seed_programme(run) -> None:
     for number, meeting in sorted(meetings.items()):
         run.translate(meeting, f"programme/meetings#ietf-{number}")
 
-    index = run.page_from_markdown(run.home, MeetingReportIndexPage, PROGRAMME_DIR / "reports-index.md")
+    index = run.page_from_markdown(run.home, MeetingReportIndexPage, folder / "reports-index.md")
     run.translate(index, "programme/reports-index")
     run.add_to_menu(index, 30)
     seed_reports(run, index, meetings)
@@ -86,10 +85,11 @@ def agenda(number: int, facts: dict) -> list:
 
 
 def seed_reports(run, index, meetings) -> None:
+    folder = run.content / "programme"
     explainers = {page.slug: page for page in ExplainerPage.objects.filter(locale_id=run.home.locale_id)}
     groups = {group.acronym: group for group in WorkingGroup.objects.all()}
     reports = []
-    for path in sorted((PROGRAMME_DIR / "reports").glob("*.md")):
+    for path in sorted((folder / "reports").glob("*.md")):
         meta, opening = read_markdown_file(path)
         slug = meta["slug"]
         highlights = with_stable_ids(

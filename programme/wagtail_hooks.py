@@ -8,6 +8,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from programme.models import MeetingPage, MeetingReportPage
+from website.search.kinds import SearchKind
 
 
 class MeetingListingViewSet(PageListingViewSet):
@@ -45,3 +46,14 @@ class ProgrammeViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_programme_listings():
     return ProgrammeViewSetGroup()
+
+
+@hooks.register("register_search_kind")
+def report_search_kind():
+    """Reports are filtered by the year they were published in."""
+    return SearchKind("report", _("Meeting report"), _("Meeting reports"), order=20, by_year=True)
+
+
+@hooks.register("register_search_kind")
+def programme_search_kind():
+    return SearchKind("programme", _("Programme page"), _("Programme pages"), order=30)

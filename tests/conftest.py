@@ -1,4 +1,6 @@
-"""Shared fixtures: the test database holds the demo content, loaded once per test session."""
+"""Shared fixtures: each test process works on a copy of the demo database (see tests/demo_database.py)."""
+
+import uuid
 
 import pytest
 from django.conf import settings
@@ -7,17 +9,30 @@ from django.core.management import call_command
 from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
 
+from tests import demo_database
+
+
+def pytest_addoption(parser):
+    parser.addoption("--reseed", action="store_true", help="Seed the demo database again even if nothing changed.")
+
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo content (every language) once; each test then runs in a transaction on top of it."""
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """A copy of the seeded demo database (every language) for this process; each test runs in a transaction."""
     with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0)
+        worker = getattr(request.config, "workerinput", {})  # pytest-xdist's, when the run is distributed
+        run_id = worker.get("testrunuid") or uuid.uuid4().hex
+        name = demo_database.worker_database(
+            worker.get("workerid", "main"), run_id, reseed=request.config.getoption("reseed")
+        )
         if any(alias.startswith("elasticsearch-") for alias in settings.WAGTAILSEARCH_BACKENDS):
             # A live Elasticsearch (ELASTICSEARCH_URL): index the demo content there and make it searchable.
             call_command("update_index", verbosity=0)
             for alias in settings.WAGTAILSEARCH_BACKENDS:
                 get_search_backend(alias).refresh_indexes()
+    yield
+    with django_db_blocker.unblock():
+        demo_database.drop_worker_database(name)
 
 
 @pytest.fixture(scope="session", autouse=True)

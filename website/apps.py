@@ -10,11 +10,11 @@ class WebsiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from website.search import signals
+        from website.search import signals  # noqa: PLC0415 - signals are wired in ready()
 
         signals.connect()
 
     def seed_demo(self, loader):
-        from website.seed import seed_site_pages
+        from website.seed import seed_site_pages  # noqa: PLC0415 - imports models: needs the registry ready
 
         seed_site_pages(loader)

@@ -16,9 +16,46 @@ from wagtail_localize.segments import StringSegmentValue
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "superscript", "subscript"]
 
 
+# Ids the site frame itself uses (base.html); a page type adds its own in ``reserved_anchors``.
+FRAME_IDS = frozenset({"main", "site-search"})
+
+
 def anchor_for(text: str) -> str:
     """A stable fragment id for a heading: its text slugified, scripts other than Latin kept."""
     return slugify(text, allow_unicode=True) or "section"
+
+
+def heading_anchors(page) -> dict[int, str]:
+    """Unique fragment ids for the headings of ``page.body``, by heading value (computed once per page).
+
+    Two headings with the same text get ``text`` and ``text-2``; a heading whose text is an id the
+    page's own template uses ("References" on an explainer) gets the next free one.
+    """
+    anchors = getattr(page, "_heading_anchors", None)
+    if anchors is None:
+        taken = set(FRAME_IDS) | set(getattr(page, "reserved_anchors", ()))
+        anchors = {}
+        for block in getattr(page, "body", None) or ():
+            if block.block_type != "heading":
+                continue
+            base = anchor = anchor_for(block.value["text"])
+            number = 2
+            while anchor in taken:
+                anchor, number = f"{base}-{number}", number + 1
+            taken.add(anchor)
+            anchors[id(block.value)] = anchor
+        page._heading_anchors = anchors
+    return anchors
+
+
+def table_of_contents(page, level: str = "h2") -> list[dict]:
+    """The page's headings of ``level``, with the anchors their blocks render."""
+    anchors = heading_anchors(page)
+    return [
+        {"text": block.value["text"], "anchor": anchors[id(block.value)]}
+        for block in page.body
+        if block.block_type == "heading" and block.value["level"] == level
+    ]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -31,7 +68,10 @@ class HeadingBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = anchor_for(value["text"])
+        page = (parent_context or {}).get("page")
+        anchors = heading_anchors(page) if page is not None else {}
+        # Outside a page (the block preview), the text alone names it.
+        context["anchor"] = anchors.get(id(value)) or anchor_for(value["text"])
         return context
 
     class Meta:

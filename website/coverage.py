@@ -16,6 +16,8 @@ from wagtail.models import Locale, Page, get_translatable_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import TranslationSource
 
+from website import locales
+
 STATUSES = {
     "translated": _("Translated"),
     "outdated": _("Outdated"),
@@ -78,7 +80,7 @@ def _table(title, sources, translations, languages, row_for):
 
 def coverage(section_id=None, language=None):
     """Coverage tables (pages first, then each translatable snippet model) and the sections to filter by."""
-    source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    source_locale = locales.source_locale()
     languages = list(Locale.objects.exclude(pk=source_locale.pk))
     languages.sort(key=lambda locale: [code for code, _name in settings.LANGUAGES].index(locale.language_code))
     if language:

@@ -5,9 +5,10 @@ locale's id, so asking a page for its language would otherwise cost a query each
 A locale added later is picked up by the first lookup that misses.
 """
 
+from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 _by_id: dict[int, Locale] = {}
 
@@ -40,16 +41,12 @@ def active_locale() -> Locale:
 def content_language_of(page) -> str:
     """The language a page's content is written in: an alias shows its source page's content."""
     if getattr(page, "alias_of_id", None):
-        from wagtail.models import Page
-
         return language_code_of(Page.objects.values_list("locale_id", flat=True).get(pk=page.alias_of_id))
     return language_code_of(page.locale_id)
 
 
-def source_language_locale() -> Locale:
+def source_locale() -> Locale:
     """The Locale of the language pages are first written in (settings.LANGUAGE_CODE)."""
-    from django.conf import settings
-
     return _find(lambda locale: locale.language_code == settings.LANGUAGE_CODE)
 
 

@@ -11,16 +11,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Page, Site
+from django.utils.translation import get_language_info
+from wagtail.models import GroupPagePermission, Locale, Page, Site, get_translatable_models
+from wagtail.snippets.models import get_snippet_models
+from wagtail_localize.models import TranslationSource
 
-from website.content import (
-    CONTENT_DIR,
-    MarkdownStream,
-    markdown_to_html,
-    read_markdown_file,
-    translate_from_po,
-)
+from website.content import default_content_dir
+from website.content.markdown import MarkdownStream, markdown_to_html, read_markdown_file
+from website.content.po import po_path, translate_from_po
 from website.models import (
     FooterText,
     HomePage,
@@ -34,6 +34,8 @@ from website.models import (
 @dataclass
 class SeedRun:
     force: bool = False
+    # Where the content files are: the project's content/, or a smaller corpus (tests).
+    content: Path = field(default_factory=default_content_dir)
     stdout: object = None
     stream: MarkdownStream = field(default_factory=MarkdownStream)
     translatables: list = field(default_factory=list)
@@ -96,13 +98,25 @@ class SeedRun:
         """Translate ``instance`` into every language that has ``content/locale/<lang>/<key>.po``."""
         self.translatables.append((instance, key))
 
+    @property
+    def locale_dir(self) -> Path:
+        return self.content / "locale"
+
     def import_translations(self) -> int:
+        """Every queued object into every language that has its PO file, parents before children.
+
+        Object by object rather than language by language: the object's translation source is
+        then read once for all its languages.
+        """
+        languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
         count = 0
-        for code, _name in settings.LANGUAGES:
-            if code == settings.LANGUAGE_CODE:
-                continue
-            for instance, key in self.translatables:
-                if translate_from_po(instance, code, key, force=self.force) is not None:
+        for instance, key in self.translatables:
+            source = None
+            for code in languages:
+                if source is None and po_path(self.locale_dir, code, key).exists():
+                    source, _created = TranslationSource.update_or_create_from_instance(instance)
+                translated = translate_from_po(instance, code, key, self.locale_dir, force=self.force, source=source)
+                if translated is not None:
                     count += 1
         return count
 
@@ -113,7 +127,7 @@ def home_page(run: SeedRun) -> HomePage:
     if site is not None and isinstance(site.root_page.specific, HomePage):
         home = site.root_page.specific
         if run.force:
-            meta, body = read_markdown_file(CONTENT_DIR / "pages" / "home.md")
+            meta, body = read_markdown_file(run.content / "pages" / "home.md")
             home.title, home.introduction = meta["title"], meta["introduction"]
             home.search_description = meta.get("description", "")
             home.body = run.stream.convert(body, key="home")
@@ -124,7 +138,7 @@ def home_page(run: SeedRun) -> HomePage:
     if placeholder is not None and placeholder.specific_class is Page:
         placeholder.delete()
         root.refresh_from_db()
-    meta, body = read_markdown_file(CONTENT_DIR / "pages" / "home.md")
+    meta, body = read_markdown_file(run.content / "pages" / "home.md")
     home = HomePage(
         title=meta["title"],
         slug="home",
@@ -156,7 +170,7 @@ def seed_site_pages(run: SeedRun) -> None:
     run.home = home_page(run)
     run.translate(run.home, "pages/home")
     for position, name in ((90, "about"), (None, "accessibility"), (None, "privacy")):
-        page = run.page_from_markdown(run.home, StandardPage, CONTENT_DIR / "pages" / f"{name}.md")
+        page = run.page_from_markdown(run.home, StandardPage, run.content / "pages" / f"{name}.md")
         run.translate(page, f"pages/{name}")
         if position is not None:
             run.add_to_menu(page, position)
@@ -173,7 +187,7 @@ def seed_site_chrome(run: SeedRun) -> None:
         menu.save()
         chrome.navigation_menu = menu
     if chrome.footer_text is None:
-        _meta, body = read_markdown_file(CONTENT_DIR / "site" / "footer.md")
+        _meta, body = read_markdown_file(run.content / "site" / "footer.md")
         chrome.footer_text = FooterText.objects.create(name="Footer", body=markdown_to_html(body))
     chrome.save()
     run.translate(chrome.navigation_menu, "snippets/navigation")
@@ -183,11 +197,6 @@ def seed_site_chrome(run: SeedRun) -> None:
 def seed_translator_groups() -> None:
     """One "Translators (<language>)" group per language: change that language's pages and translatable
     snippets, and nothing else (no publishing, no English). See website.permissions."""
-    from django.contrib.auth.models import Group, Permission
-    from django.utils.translation import get_language_info
-    from wagtail.models import GroupPagePermission, Locale, get_translatable_models
-    from wagtail.snippets.models import get_snippet_models
-
     home = Site.objects.get(is_default_site=True).root_page
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     change_page = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")

@@ -11,7 +11,7 @@ from django.db.models import OuterRef, Subquery
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
-from website.locales import source_language_locale
+from website.locales import source_locale
 
 
 @dataclass
@@ -25,12 +25,12 @@ def stale_translation(page) -> Staleness | None:
     """For a translated page whose source changed since it was synced: when. None otherwise (one query)."""
     if not isinstance(page, Page) or page.alias_of_id:
         return None
-    source_locale = source_language_locale()
-    if page.locale_id == source_locale.pk:
+    english = source_locale()
+    if page.locale_id == english.pk:
         return None
-    synced = TranslationSource.objects.filter(object_id=OuterRef("translation_key"), locale_id=source_locale.pk)
+    synced = TranslationSource.objects.filter(object_id=OuterRef("translation_key"), locale_id=english.pk)
     source = (
-        Page.objects.filter(translation_key=page.translation_key, locale_id=source_locale.pk)
+        Page.objects.filter(translation_key=page.translation_key, locale_id=english.pk)
         .annotate(synced_at=Subquery(synced.values("last_updated_at")[:1]))
         .first()
     )

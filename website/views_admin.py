@@ -1,6 +1,7 @@
 """Admin views of the site: the translation coverage report."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -9,7 +10,18 @@ from website.coverage import STATUSES, coverage
 
 
 class TranslationCoverageView(WagtailAdminTemplateMixin, TemplateView):
-    """Pages and snippets × languages: what is translated, outdated, shown in English, or missing."""
+    """Pages and snippets × languages: what is translated, outdated, shown in English, or missing.
+
+    Not a Wagtail ``ReportView``: that lists one queryset, one row per object, and this is a matrix
+    of several models (pages, then each translatable snippet) against every language, counted in a
+    fixed number of queries. Like its menu item (``AdminOnlyMenuItem``), it is for superusers: the
+    view checks that itself, so the URL does not open for anyone the menu hides it from.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     template_name = "website/admin/translation_coverage.html"
     page_title = _("Translation coverage")

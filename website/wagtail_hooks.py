@@ -1,15 +1,21 @@
 """Admin registration for the site-wide snippets."""
 
-from django.urls import path
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from website.compat import wagtail_localize as localize_compat
 from website.models import FooterText, NavigationMenu
 from website.permissions import LanguagePermissionPolicy, LanguageRestrictedSnippetViewSet
-from website.translation_upload import guarded_upload_pofile, language_guard
+from website.search.views import SearchTermsReportView
+from website.translation_status import stale_translation
+from website.views_admin import TranslationCoverageView
 
 # Translators change these snippets in their own languages only (see website.permissions).
 register_permission_policy(NavigationMenu, LanguagePermissionPolicy(NavigationMenu))
@@ -44,34 +50,13 @@ register_snippet(SiteChromeViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def guard_po_upload():
-    """Checked before wagtail-localize's own URL for the same path (this app's hooks are registered first)."""
-    from wagtail_localize.views import edit_translation
-
-    return [
-        path("localize/translate/<int:translation_id>/pofile/upload/", guarded_upload_pofile),
-        path(
-            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
-            language_guard(edit_translation.edit_string_translation),
-        ),
-        path(
-            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
-            language_guard(edit_translation.edit_override),
-        ),
-        path(
-            "localize/translate/<int:translation_id>/machine_translate/",
-            language_guard(edit_translation.machine_translate),
-        ),
-    ]
+    """Checked before wagtail-localize's own URLs for the same paths (see website.compat.wagtail_localize)."""
+    return localize_compat.admin_url_overrides()
 
 
 @hooks.register("before_edit_page")
 def warn_about_stale_translation(request, page):
     """Editors opening a translation see when its English original has changed since it was translated."""
-    from django.contrib import messages
-    from django.utils.formats import date_format
-
-    from website.translation_status import stale_translation
-
     stale = stale_translation(page)
     if stale and request.method == "GET":
         messages.warning(
@@ -86,29 +71,39 @@ def warn_about_stale_translation(request, page):
 
 @hooks.register("register_admin_urls")
 def translation_coverage_url():
-    from website.views_admin import TranslationCoverageView
-
     return [path("reports/translation-coverage/", TranslationCoverageView.as_view(), name="translation_coverage")]
 
 
 @hooks.register("register_reports_menu_item")
 def translation_coverage_menu_item():
-    from django.urls import reverse
-    from wagtail.admin.menu import AdminOnlyMenuItem
-
     return AdminOnlyMenuItem(_("Translation coverage"), reverse("translation_coverage"), icon_name="site", order=900)
 
 
 @hooks.register("register_admin_urls")
 def search_terms_url():
-    from website.search.views import SearchTermsReportView
+    return [
+        path("reports/search-terms/", SearchTermsReportView.as_view(), name="search_terms"),
+        path(
+            "reports/search-terms/results/",
+            SearchTermsReportView.as_view(results_only=True),
+            name="search_terms_results",
+        ),
+    ]
 
-    return [path("reports/search-terms/", SearchTermsReportView.as_view(), name="search_terms")]
+
+class SearchTermsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("website.view_searchquerystat")
 
 
 @hooks.register("register_reports_menu_item")
 def search_terms_menu_item():
-    from django.urls import reverse
-    from wagtail.admin.menu import MenuItem
+    return SearchTermsMenuItem(
+        _("Search terms"), reverse("search_terms"), name="site-search-terms", icon_name="search", order=910
+    )
 
-    return MenuItem(_("Search terms"), reverse("search_terms"), icon_name="search", order=910)
+
+@hooks.register("construct_reports_menu")
+def one_search_terms_report(request, menu_items):
+    """Wagtail's search promotions bring a "Search terms" report of their own; ours replaces it."""
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]

@@ -49,6 +49,14 @@ def browser():
         launched.close()
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test in this folder drives the browser: ``pytest -m "not browser"`` leaves them out."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield

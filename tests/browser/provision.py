@@ -45,11 +45,11 @@ def system_chromium() -> str | None:
 def playwright_chromium() -> str | None:
     """Path of Playwright's own Chromium, if it has been downloaded."""
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import sync_playwright  # noqa: PLC0415 - imported only when a browser is looked for
 
         with sync_playwright() as playwright:
             path = playwright.chromium.executable_path
-    except Exception:  # noqa: BLE001 - any failure means "not available"
+    except Exception:  # any failure means "not available"
         return None
     return path if path and os.path.exists(path) else None
 

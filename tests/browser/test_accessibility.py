@@ -2,7 +2,10 @@
 
 import pytest
 from django.conf import settings
+from wagtail.models import Locale
 
+from knowledge.models import ExplainerPage, GlossaryPage, TopicIndexPage, TopicPage
+from programme.models import MeetingPage, MeetingReportIndexPage, MeetingReportPage, ProgrammePage
 from tests.browser.conftest import axe_violations, describe
 
 pytestmark = pytest.mark.django_db
@@ -12,11 +15,6 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 def page_paths(code):
     """One page of each type in a language (an explainer written in it where there is one)."""
-    from wagtail.models import Locale
-
-    from knowledge.models import ExplainerPage, GlossaryPage, TopicIndexPage, TopicPage
-    from programme.models import MeetingPage, MeetingReportIndexPage, MeetingReportPage, ProgrammePage
-
     locale = Locale.objects.get(language_code=code)
 
     def first(model, **filters):

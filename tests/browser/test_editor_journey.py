@@ -7,16 +7,17 @@ test cleans up what it made.
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
+from wagtail.models import Locale, Page
+
+from knowledge.models import ExplainerPage, TopicPage
 
 PASSWORD = "a long editor password 2026"
 TITLE = "Zebrafinch registries and the routing table"
 
 
 def remove_journey_data():
-    from django.contrib.auth import get_user_model
-    from wagtail.models import Page
-
     keys = list(Page.objects.filter(title__contains="Zebrafinch").values_list("translation_key", flat=True))
     # Treebeard's queryset delete removes the source, its translations and the aliases made for them.
     Page.objects.filter(translation_key__in=keys).delete()
@@ -25,8 +26,6 @@ def remove_journey_data():
 
 @pytest.fixture
 def editor(django_db_blocker):
-    from django.contrib.auth import get_user_model
-
     with django_db_blocker.unblock():
         remove_journey_data()  # in case an interrupted run left some behind
         user = get_user_model().objects.create_superuser("journey-editor", "editor@example.org", PASSWORD)
@@ -35,11 +34,8 @@ def editor(django_db_blocker):
         remove_journey_data()
 
 
+@pytest.mark.slow
 def test_c_editor_creates_publishes_translates_and_finds_an_explainer(new_page, site_url, editor, django_db_blocker):
-    from wagtail.models import Locale
-
-    from knowledge.models import ExplainerPage, TopicPage
-
     with django_db_blocker.unblock():
         topic = TopicPage.objects.get(locale__language_code="en", topic="routing")
         french = Locale.objects.get(language_code="fr")

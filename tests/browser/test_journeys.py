@@ -5,12 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from knowledge.models import ExplainerPage
+from programme.models import MeetingReportIndexPage
+
 pytestmark = pytest.mark.django_db
 
 
 def explainer_titles(slug_of_english):
-    from knowledge.models import ExplainerPage
-
     english = ExplainerPage.objects.get(locale__language_code="en", slug=slug_of_english)
     return {
         page.locale.language_code: page.title
@@ -89,8 +90,6 @@ def test_b_without_javascript_the_menu_is_simply_shown(browser, site_url):
 
 
 def test_d_a_reader_finds_the_reports_feed_from_the_report_index(new_page, site_url):
-    from programme.models import MeetingReportIndexPage
-
     index = MeetingReportIndexPage.objects.get(locale__language_code="en")
     page = new_page()
     page.goto(site_url + index.url)

@@ -5,6 +5,9 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from knowledge.models import ExplainerPage
+from programme.models import MeetingReportPage
+
 pytestmark = pytest.mark.django_db
 
 A4_POINTS = (595.28, 841.89)
@@ -21,9 +24,6 @@ def printed(page, url):
 
 @pytest.mark.parametrize("kind", ["explainer", "report"])
 def test_prints_to_a4_with_content_and_without_site_chrome(new_page, site_url, kind):
-    from knowledge.models import ExplainerPage
-    from programme.models import MeetingReportPage
-
     model = ExplainerPage if kind == "explainer" else MeetingReportPage
     target = model.objects.live().filter(locale__language_code="en").first()
     page = new_page(width=794, height=1123)  # A4 at 96 dpi

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 
 from knowledge.models import (
     ExplainerPage,
@@ -225,8 +226,6 @@ def test_glossary_in_another_language_never_misses_a_term(client, knowledge, loc
     content = client.get(french_page.url).content.decode()
     assert content.count("<dt ") == total
     assert content.count('lang="en"><dfn>') == total - translated, "untranslated terms are marked as English"
-
-    from wagtail.actions.convert_alias import ConvertAliasPageAction
 
     if french_page.alias_of_id:
         ConvertAliasPageAction(french_page).execute(skip_permission_checks=True)

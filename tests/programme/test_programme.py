@@ -7,10 +7,15 @@ from pathlib import Path
 import feedparser
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import strip_tags
+from django_countries import countries
 from icalendar import Calendar
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 
+from knowledge.models import WorkingGroup
 from programme.models import MeetingPage, MeetingReportIndexPage, MeetingReportPage, ProgrammePage
 from programme.participation import participation_figures
 from programme.regions import REGION_OF_COUNTRY, region_name
@@ -66,8 +71,6 @@ def test_meeting_page_shows_facts_and_online_meetings_say_so(client, programme):
 
 
 def test_meeting_numbers_are_unique_per_language(programme):
-    from django.core.exceptions import ValidationError
-
     duplicate = MeetingPage(
         title="Again",
         slug="again",
@@ -143,8 +146,6 @@ def test_region_names_come_translated(client, programme):
 
 
 def test_every_country_has_a_region():
-    from django_countries import countries
-
     missing = [code for code, _name in countries if code not in REGION_OF_COUNTRY]
     assert missing == ["AQ"], "only Antarctica is in no M49 region"
 
@@ -228,8 +229,6 @@ def test_report_index_queries_do_not_grow_with_reports(client, report_index):
 
 def translated(page, locale):
     """A real translation of ``page`` (an alias made by the tree synchronisation is converted)."""
-    from wagtail.actions.convert_alias import ConvertAliasPageAction
-
     existing = page.get_translation_or_none(locale)
     if existing is None:
         existing = page.copy_for_translation(locale, copy_parents=True)
@@ -279,8 +278,6 @@ def test_every_page_has_feed_autodiscovery(client, home):
 
 
 def test_report_shows_meeting_highlights_sessions_policy(client, programme, report_index):
-    from knowledge.models import WorkingGroup
-
     meeting = MeetingPage.objects.child_of(programme).get(number=119)
     report = MeetingReportPageFactory(
         parent=report_index,
@@ -307,8 +304,6 @@ def test_report_shows_meeting_highlights_sessions_policy(client, programme, repo
 
 
 def test_demo_reports_are_complete():
-    from django.utils.html import strip_tags
-
     reports = MeetingReportPage.objects.filter(locale__language_code="en")
     assert reports.count() >= 8
     for report in reports:

@@ -91,7 +91,7 @@ class RecordingClient:
     def __init__(self, code, sent):
         self.code, self.sent = code, sent
 
-    def delete(self, index, id):  # noqa: A002 - the client's own parameter name
+    def delete(self, index, id):  # the client's own parameter name
         self.sent.setdefault(self.code, []).append(("delete", index, id))
 
 

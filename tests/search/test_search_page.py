@@ -4,6 +4,9 @@ import re
 
 import pytest
 
+from knowledge.models import TopicPage
+from tests.factories import ExplainerPageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -101,9 +104,6 @@ def test_results_are_in_the_readers_language_only(client):
 
 
 def test_no_match_in_language_falls_back_to_english_labelled(client, locale):
-    from knowledge.models import TopicPage
-    from tests.factories import ExplainerPageFactory
-
     english_topic = TopicPage.objects.get(locale=locale("en"), topic="qos")
     explainer = ExplainerPageFactory(parent=english_topic, title="Xylophonist queues", summary="Xylophonist.")
     _response, html = search(client, "pt", q="xylophonist")
@@ -114,9 +114,6 @@ def test_no_match_in_language_falls_back_to_english_labelled(client, locale):
 
 
 def test_aliases_are_never_results(client, locale):
-    from knowledge.models import TopicPage
-    from tests.factories import ExplainerPageFactory
-
     english_topic = TopicPage.objects.get(locale=locale("en"), topic="dns")
     explainer = ExplainerPageFactory(parent=english_topic, title="Zanzibarite resolvers", summary="Zanzibarite.")
     russian_topic = english_topic.get_translation(locale("ru"))

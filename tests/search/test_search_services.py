@@ -1,10 +1,14 @@
 """Autocomplete, the API, promoted results per language and the editors' search-terms report."""
 
 import pytest
+from django.contrib.auth.models import Group
+from django.test import RequestFactory
+from wagtail.admin.menu import reports_menu
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from tests.factories import UserFactory
+from tests.html import parse, text_of
 from website.search.models import SearchQueryStat
 
 pytestmark = pytest.mark.django_db
@@ -65,8 +69,39 @@ def test_query_report_per_language(client):
 
     editor = UserFactory(is_superuser=True)
     client.force_login(editor)
-    html = client.get("/admin/reports/search-terms/", {"language": "fr"}).content.decode()
-    assert "réseaux" in html and "zzyzx" in html
-    zero_section = html.split("Searches that found nothing", 1)[1]
-    assert "zzyzx" in zero_section and "réseaux" not in zero_section
-    assert "<td>es</td>" not in html
+    french = client.get("/admin/reports/search-terms/", {"language_code": "fr"})
+    rows = [text_of(row) for row in parse(french.content).select("table.listing tbody tr")]
+    assert any(row.startswith("réseaux fr 2 0") for row in rows), rows
+    assert any(row.startswith("zzyzx fr 1 1") for row in rows), rows
+    assert not any(" es " in row for row in rows)
+    nothing = client.get("/admin/reports/search-terms/", {"language_code": "fr", "found_nothing": "true"})
+    rows = [text_of(row) for row in parse(nothing.content).select("table.listing tbody tr")]
+    assert len(rows) == 1 and rows[0].startswith("zzyzx")
+    export = client.get("/admin/reports/search-terms/", {"language_code": "fr", "export": "csv"})
+    assert export.status_code == 200 and "réseaux" in export.getvalue().decode()
+
+
+def test_search_terms_report_checks_its_permission_in_the_view(client):
+    """Only one "Search terms" in the reports menu, and its URL is closed to those the menu hides it from."""
+    translator = UserFactory()
+    translator.groups.add(Group.objects.get(name="Translators (French)"))
+    client.force_login(translator)
+    assert client.get("/admin/reports/search-terms/").status_code in (302, 403)
+    assert client.get("/admin/reports/translation-coverage/").status_code in (302, 403)
+    admin = UserFactory(is_superuser=True)
+    client.force_login(admin)
+    assert client.get("/admin/reports/search-terms/").status_code == 200
+    assert client.get("/admin/reports/translation-coverage/").status_code == 200
+    request = RequestFactory().get("/admin/")
+    request.user = admin
+    labels = [str(item.label) for item in reports_menu.menu_items_for_request(request)]
+    assert labels.count("Search terms") == 1, labels
+
+
+def test_api_search_can_be_switched_off(client, settings):
+    """WAGTAILAPI_SEARCH_ENABLED = False is honoured, as by Wagtail's own search filter."""
+    settings.WAGTAILAPI_SEARCH_ENABLED = False
+    response = client.get("/api/v2/pages/", {"search": "DNS", "locale": "en"})
+    assert response.status_code == 400
+    assert response.json() == {"message": "search is disabled"}
+    assert client.get("/api/v2/pages/", {"locale": "en"}).status_code == 200

@@ -2,38 +2,57 @@
 
 import polib
 import pytest
-from django.core.management import call_command
+import wagtail_factories
+from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from tests.factories import StandardPageFactory
-from website.content import MarkdownStream, with_stable_ids
+from tests.small_corpus import small_corpus
+from website.content.markdown import MarkdownStream, with_stable_ids
+from website.content.po import translate_from_po
 
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_twice_changes_nothing():
+@pytest.fixture
+def corpus(tmp_path):
+    return small_corpus(tmp_path)
+
+
+def test_seed_demo_twice_changes_nothing(corpus):
     before = (Page.objects.count(), Revision.objects.count(), Translation.objects.count())
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", content=corpus, verbosity=0)
     assert (Page.objects.count(), Revision.objects.count(), Translation.objects.count()) == before
 
 
-def test_seed_demo_keeps_edits_made_in_the_admin(home):
+def test_seed_demo_keeps_edits_made_in_the_admin(home, corpus):
     about = home.get_children().get(slug="about").specific
     about.title = "About us (edited)"
     about.save_revision().publish()
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", content=corpus, verbosity=0)
     about.refresh_from_db()
     assert about.title == "About us (edited)"
 
 
-def test_seed_demo_force_restores_the_content_files(home):
+@pytest.mark.slow
+def test_seed_demo_force_restores_the_content_files(home, corpus, locale, django_capture_on_commit_callbacks):
     about = home.get_children().get(slug="about").specific
-    about.title = "About us (edited)"
+    french = about.get_translation(locale("fr")).specific
+    about.title, french.title = "About us (edited)", "À propos (modifié)"
     about.save_revision().publish()
-    call_command("seed_demo", "--force", verbosity=0)
+    french.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        call_command("seed_demo", "--force", content=corpus, verbosity=0)
     about.refresh_from_db()
+    french.refresh_from_db()
     assert about.title == "About the programme"
+    assert french.title != "À propos (modifié)"
+
+
+def test_seed_demo_refuses_a_folder_that_is_not_content(tmp_path):
+    with pytest.raises(CommandError):
+        call_command("seed_demo", content=tmp_path, verbosity=0)
 
 
 def test_block_ids_are_stable_and_follow_content():
@@ -103,12 +122,9 @@ def test_table_cells_are_translated_through_wagtail_localize(home, locale, djang
     assert table["data"] == [["Niveau", "Sens"], ["Norme Internet", None]]
 
 
-def test_a_translation_in_progress_is_not_published(home, locale, tmp_path, monkeypatch):
+def test_a_translation_in_progress_is_not_published(home, locale, tmp_path):
     """A PO file with untranslated entries leaves the page untranslated (readers get the labelled English page)."""
-    from website import content
-
     page = StandardPageFactory(parent=home, slug="half-done", title="Half done", introduction="Two sentences.")
-    monkeypatch.setattr(content, "PO_LOCALE_DIR", tmp_path)
     (tmp_path / "fr").mkdir()
     source, _created = TranslationSource.get_or_create_from_instance(page)
     po = polib.POFile()
@@ -117,19 +133,17 @@ def test_a_translation_in_progress_is_not_published(home, locale, tmp_path, monk
         translated = {"title": "À moitié fait"}.get(segment.context.path, "")
         po.append(polib.POEntry(msgctxt=segment.context.path, msgid=segment.string.data, msgstr=translated))
     po.save(str(tmp_path / "fr" / "half.po"))
-    assert content.translate_from_po(page, "fr", "half") is None
+    assert translate_from_po(page, "fr", "half", tmp_path) is None
     assert page.get_translation_or_none(locale("fr")) is None or page.get_translation(locale("fr")).alias_of_id
 
     for entry in po:
         entry.msgstr = entry.msgstr or f"FR {entry.msgid}"
     po.save(str(tmp_path / "fr" / "half.po"))
-    with_translation = content.translate_from_po(page, "fr", "half")
+    with_translation = translate_from_po(page, "fr", "half", tmp_path)
     assert with_translation is not None and with_translation.title == "À moitié fait"
 
 
 def test_image_alt_text_is_offered_for_translation(home):
-    import wagtail_factories
-
     image = wagtail_factories.ImageFactory()
     page = StandardPageFactory(
         parent=home,

@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory
 from django.utils import translation
+from wagtail.models import Page
 
 from tests.factories import StandardPageFactory, UserFactory
 from website.models import HomePage, StandardPage
@@ -143,8 +144,6 @@ def test_sitemap_index_has_one_sitemap_per_language(client):
 
 
 def test_language_sitemaps_list_only_real_translations(client):
-    from wagtail.models import Page
-
     for code in ("fr", "zh-hans"):
         content = client.get(f"/sitemap-{code}.xml").content.decode()
         locations = re.findall(r"<loc>([^<]+)</loc>", content)

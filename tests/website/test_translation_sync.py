@@ -7,7 +7,7 @@ from django.utils import formats, timezone, translation
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from tests.factories import StandardPageFactory, UserFactory
-from website.content import translate_from_po
+from website.content.po import translate_from_po
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +24,8 @@ def french(text):
 
 
 @pytest.fixture
-def translated(home, locale, tmp_path, monkeypatch, django_capture_on_commit_callbacks):
+def translated(home, locale, tmp_path, django_capture_on_commit_callbacks):
     """An English page and its French translation, made through a content PO file as seed_demo does."""
-    from website import content
-
     page = StandardPageFactory(
         parent=home,
         slug="sync-me",
@@ -44,11 +42,10 @@ def translated(home, locale, tmp_path, monkeypatch, django_capture_on_commit_cal
                 msgctxt=segment.context.path, msgid=segment.string.data, msgstr=french(segment.string.data) or ""
             )
         )
-    monkeypatch.setattr(content, "PO_LOCALE_DIR", tmp_path)
     (tmp_path / "fr").mkdir()
     po.save(str(tmp_path / "fr" / "sync-me.po"))
     with django_capture_on_commit_callbacks(execute=True):
-        assert translate_from_po(page, "fr", "sync-me") is not None
+        assert translate_from_po(page, "fr", "sync-me", tmp_path) is not None
     french_page = page.get_translation(locale("fr")).specific
     assert french_page.live and french_page.title == "Une page à traduire"
     return page, french_page

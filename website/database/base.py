@@ -2,6 +2,7 @@
 
 import psycopg
 from django.db.backends.postgresql import base as postgresql
+from psycopg import sql
 
 from . import embedded
 
@@ -34,5 +35,7 @@ class DatabaseWrapper(postgresql.DatabaseWrapper):
             exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
             # Test databases are created by Django's test runner itself.
             if not exists and not name.startswith("test_"):
-                conn.execute(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0")
+                conn.execute(
+                    sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(sql.Identifier(name))
+                )
         self._created_databases.add((params["host"], name))

@@ -8,6 +8,7 @@ are served from it when Elasticsearch is not configured or cannot be reached. Wi
 import logging
 
 from django.conf import settings
+from wagtail.search.backends import get_search_backend
 
 from website.search.languages import search_backend_alias
 
@@ -35,8 +36,6 @@ _instances: dict[str, object] = {}
 
 def get_backend(alias: str):
     """One backend instance per alias and process (an Elasticsearch client keeps its connections)."""
-    from wagtail.search.backends import get_search_backend
-
     if alias not in _instances:
         _instances[alias] = get_search_backend(alias)
     return _instances[alias]
@@ -58,8 +57,8 @@ def backend_for(language_code: str):
 def unavailable_errors() -> tuple[type[BaseException], ...]:
     """Exceptions meaning "Elasticsearch cannot answer now": the reader is then served from the database."""
     try:
-        import elastic_transport
-        import elasticsearch
+        import elastic_transport  # noqa: PLC0415 - the client is loaded only when Elasticsearch is used
+        import elasticsearch  # noqa: PLC0415 - the client is loaded only when Elasticsearch is used
     except ImportError:  # pragma: no cover - the client is a dependency
         return ()
     return (elastic_transport.TransportError, elasticsearch.ApiError)

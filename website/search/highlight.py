@@ -63,4 +63,4 @@ def headlines(hits, query: str, language: str) -> None:
     else:
         marked = _postgres_headlines(texts, query, language)
     for hit, text in zip(shown, marked, strict=True):
-        hit.headline = mark_safe(_marked(text))  # noqa: S308 - escaped above, only <mark> added
+        hit.headline = mark_safe(_marked(text))  # escaped above, only <mark> added

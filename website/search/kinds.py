@@ -1,23 +1,45 @@
-"""The kinds of content a reader can narrow a search to, with their names."""
+"""The kinds of content a reader can narrow a search to, registered by the apps that own them.
 
-from django.utils.translation import gettext as _
+An app returns a ``SearchKind`` from a ``register_search_kind`` hook, and its models name that
+kind in ``search_facts()``. ``website`` itself knows only ``page``: what every page is when its
+type says nothing else. The search page lists kinds in their ``order``.
+"""
 
-KIND_ORDER = ("explainer", "report", "programme", "glossary", "page")
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from website.search.facts import KIND_PAGE
 
 
-def kind_label(kind: str, plural: bool = False) -> str:
-    singular = {
-        "explainer": _("Explainer"),
-        "report": _("Meeting report"),
-        "programme": _("Programme page"),
-        "glossary": _("Glossary term"),
-        "page": _("Page"),
-    }
-    several = {
-        "explainer": _("Explainers"),
-        "report": _("Meeting reports"),
-        "programme": _("Programme pages"),
-        "glossary": _("Glossary terms"),
-        "page": _("Other pages"),
-    }
-    return (several if plural else singular).get(kind, kind)
+@dataclass(frozen=True)
+class SearchKind:
+    name: str
+    label: str
+    plural: str
+    order: int = 100
+    # Offers the year filter: for this kind, the facts' date is the year the reader asks for.
+    by_year: bool = False
+    # An object of this kind whose ``matches_exactly(query)`` is true answers the query: it is shown first.
+    answers: bool = False
+
+
+PAGE = SearchKind(KIND_PAGE, _("Page"), _("Other pages"), order=1000)
+
+
+def registered_kinds() -> list[SearchKind]:
+    """Every kind, in the order the search page lists them (``page`` last)."""
+    kinds = [hook() for hook in hooks.get_hooks("register_search_kind")]
+    return sorted([*kinds, PAGE], key=lambda kind: (kind.order, kind.name))
+
+
+def kind_named(name: str) -> SearchKind | None:
+    return next((kind for kind in registered_kinds() if kind.name == name), None)
+
+
+def kind_label(name: str, plural: bool = False) -> str:
+    kind = kind_named(name)
+    if kind is None:
+        return name
+    return str(kind.plural if plural else kind.label)

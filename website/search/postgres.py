@@ -11,9 +11,7 @@ in their locale's language, so they must not be found as results in it.
 """
 
 from django.db.models.lookups import Exact, In
-from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres.postgres import (
-    IndexEntry,
     ObjectIndexer,
     PostgresAutocompleteQueryCompiler,
     PostgresIndex,
@@ -21,8 +19,8 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
 
+from website.compat import modelsearch as modelsearch_compat
 from website.locales import language_code_of
 from website.search import facts
 from website.search.languages import bigrams, postgres_config, uses_bigrams
@@ -56,70 +54,17 @@ class LocaleObjectIndexer(ObjectIndexer):
 
 class LocaleIndex(PostgresIndex):
     def add_items(self, model, objs):
-        """Index ``objs`` with each one's own language; drop aliases from the index.
-
-        Follows ``PostgresIndex.add_items`` of modelsearch 1.3.2 line for line, except that it builds
-        ``LocaleObjectIndexer`` rather than ``ObjectIndexer`` (the upstream method names its indexer
-        class directly) and skips aliases. tests/website/test_search_backend.py fails if upstream
-        changes shape.
-        """
-        search_fields = model.get_search_fields()
-        if not search_fields:
+        """Index ``objs`` with each one's own language; drop aliases from the index (and their facts)."""
+        if not model.get_search_fields():
             return
-
         objs = list(objs)
         aliases = [obj for obj in objs if is_alias(obj)]
         for alias in aliases:
             self.delete_item(alias)
-        facts.forget(aliases)
         objs = [obj for obj in objs if not is_alias(obj)]
-
-        indexers = [LocaleObjectIndexer(obj, self.backend) for obj in objs]
-        if not indexers:
+        if not objs:
             return
-
-        content_type_pk = get_content_type_pk(model)
-        compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
-        title_sql = []
-        autocomplete_sql = []
-        body_sql = []
-        data_params = []
-
-        for indexer in indexers:
-            data_params.extend((content_type_pk, indexer.id))
-            for field_name, vector, sql_list in (
-                ("title", indexer.title, title_sql),
-                ("autocomplete", indexer.autocomplete, autocomplete_sql),
-                ("body", indexer.body, body_sql),
-            ):
-                value = compiler.prepare_value(IndexEntry._meta.get_field(field_name), vector)
-                sql, params = value.as_sql(compiler, self.write_connection)
-                sql_list.append(sql)
-                data_params.extend(params)
-            data_params.append(indexer.title_text)
-            data_params.append(indexer.body_text)
-
-        data_sql = ", ".join(
-            f"(%s, %s, {a}, {b}, {c}, 1.0, %s, %s)"
-            for a, b, c in zip(title_sql, autocomplete_sql, body_sql, strict=True)
-        )
-        with self.write_connection.cursor() as cursor:
-            cursor.execute(
-                f"""
-                INSERT INTO {IndexEntry._meta.db_table}
-                    (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
-                (VALUES {data_sql})
-                ON CONFLICT (content_type_id, object_id)
-                DO UPDATE SET title = EXCLUDED.title,
-                              title_norm = 1.0,
-                              autocomplete = EXCLUDED.autocomplete,
-                              body = EXCLUDED.body,
-                              title_text = EXCLUDED.title_text,
-                              body_text = EXCLUDED.body_text
-                """,  # noqa: S608 - table name from the model, values as parameters
-                data_params,
-            )
-        self._refresh_title_norms()
+        modelsearch_compat.insert_entries(self, model, [LocaleObjectIndexer(obj, self.backend) for obj in objs])
         facts.record(objs)
 
     def delete_item(self, item):

@@ -13,13 +13,15 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
 
 from website.locales import active_locale, locale_for
 from website.search import facts as search_facts
 from website.search.backends import run_with_fallback
 from website.search.highlight import headlines
-from website.search.kinds import KIND_ORDER, kind_label
+from website.search.kinds import kind_label, kind_named, registered_kinds
 from website.search.languages import FALLBACK_LANGUAGE
 from website.search.models import SearchFacts
 from website.search.query_text import clean_query
@@ -65,7 +67,7 @@ def parse_request(params) -> SearchRequest:
     request.messages.extend(notes)
 
     kind = params.get("kind", "")
-    if kind and kind not in KIND_ORDER:
+    if kind and kind_named(kind) is None:
         request.messages.append(_("There is no such type of content; showing every type."))
     else:
         request.kind = kind
@@ -173,12 +175,17 @@ def attach_facts(hits: list[Hit]) -> None:
             hit.kind, hit.topics, hit.date = row["kind"], row["topics"], row["date"]
 
 
+def _by_year(kind_name: str) -> bool:
+    kind = kind_named(kind_name)
+    return kind is not None and kind.by_year
+
+
 def _keep(hit: Hit, kind: str, topic: str, year: int | None) -> bool:
     if kind and hit.kind != kind:
         return False
     if topic and topic not in hit.topics:
         return False
-    return not year or (hit.kind == "report" and hit.date is not None and hit.date.year == year)
+    return not year or (_by_year(hit.kind) and hit.date is not None and hit.date.year == year)
 
 
 def count_facets(hits: list[Hit], request: SearchRequest) -> dict:
@@ -195,11 +202,11 @@ def count_facets(hits: list[Hit], request: SearchRequest) -> dict:
                 topics[value] = topics.get(value, 0) + 1
     years: dict[int, int] = {}
     for hit in hits:
-        if hit.kind == "report" and hit.date and _keep(hit, kind, topic, None):
+        if _by_year(hit.kind) and hit.date and _keep(hit, kind, topic, None):
             years[hit.date.year] = years.get(hit.date.year, 0) + 1
     topic_names = dict(topic_choices())
     return {
-        "kind": [(value, kind_label(value, plural=True), kinds[value]) for value in KIND_ORDER if value in kinds],
+        "kind": [(each.name, str(each.plural), kinds[each.name]) for each in registered_kinds() if each.name in kinds],
         "topic": [(value, topic_names[value], topics[value]) for value in topic_names if value in topics],
         "year": sorted(((value, str(value), count) for value, count in years.items()), reverse=True),
     }
@@ -237,9 +244,6 @@ def show(hits: list[Hit], request) -> None:
 
 def promotions_for(query: str, locale: Locale) -> list:
     """Editors' promoted pages for this query, in the reader's language (Wagtail's search promotions)."""
-    from wagtail.contrib.search_promotions.models import Query
-    from wagtail.search.utils import normalise_query_string
-
     try:
         promoted = Query.objects.get(query_string=normalise_query_string(query))
     except Query.DoesNotExist:
@@ -271,10 +275,11 @@ def run_search(request_params, http_request) -> SearchOutcome:
     kept = [hit for hit in hits if _keep(hit, search.kind, search.topic, search.year)]
     outcome.total = len(kept)
 
-    # An exact glossary term answers the question: its definition goes first.
+    # An object of an answering kind (a glossary term) that matches the query exactly goes first.
     answer_keys = set()
     if search.page in ("", "1"):
-        candidates = [hit for hit in kept if hit.kind == "glossary"]
+        answering = {kind.name for kind in registered_kinds() if kind.answers}
+        candidates = [hit for hit in kept if hit.kind in answering]
         load_objects(candidates)
         for hit in candidates:
             if hit.object is not None and getattr(hit.object, "matches_exactly", lambda q: False)(search.query):

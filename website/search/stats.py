@@ -23,7 +23,7 @@ def record_search(language_code: str, query: str, found: int) -> None:
             SET searches = {table}.searches + 1,
                 zero_result_searches = {table}.zero_result_searches + EXCLUDED.zero_result_searches,
                 last_searched = EXCLUDED.last_searched
-            """,  # noqa: S608 - table name from the model, values as parameters
+            """,  # table name from the model, values as parameters
             [language_code, normalise(query), zero, timezone.now()],
         )
 

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from website.locales import active_locale, content_language_of, language_code_of
 from website.models import SiteChromeSettings
+from website.translation_status import stale_translation
 
 register = template.Library()
 
@@ -130,6 +131,4 @@ def source_language():
 @register.simple_tag
 def translation_staleness(page):
     """For a translation whose English original changed since it was translated: the dates (else None)."""
-    from website.translation_status import stale_translation
-
     return stale_translation(page)

@@ -4,11 +4,12 @@ Run after changing the English content files and ``seed_demo --force``: entries 
 translated keep their translation, new or changed text appears untranslated.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from website.content import export_po
-from website.seed import SeedRun
+from website.content.po import export_po
+from website.seed import SeedRun, seed_site_chrome
 
 
 class Command(BaseCommand):
@@ -19,8 +20,6 @@ class Command(BaseCommand):
         parser.add_argument("--only", help="Only keys starting with this prefix, e.g. pages/ or knowledge/")
 
     def handle(self, *args, languages=(), only=None, **options):
-        from django.apps import apps
-
         codes = list(languages) or [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
         unknown = set(codes) - {code for code, _ in settings.LANGUAGES}
         if unknown:
@@ -30,14 +29,12 @@ class Command(BaseCommand):
         for config in apps.get_app_configs():
             if hasattr(config, "seed_demo"):
                 config.seed_demo(run)
-        from website.seed import seed_site_chrome
-
         seed_site_chrome(run)
         written = 0
         for code in codes:
             for instance, key in run.translatables:
                 if only and not key.startswith(only):
                     continue
-                export_po(instance, code, key)
+                export_po(instance, code, key, run.locale_dir)
                 written += 1
         self.stdout.write(f"Wrote {written} PO file(s).")

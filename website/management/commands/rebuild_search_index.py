@@ -1,6 +1,7 @@
 """Rebuild the search index of one language, or of all (then it is Wagtail's own ``update_index``)."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from modelsearch.backends.database.postgres.postgres import IndexEntry
@@ -55,6 +56,4 @@ class Command(BaseCommand):
 
 
 def _content_types(model):
-    from django.contrib.contenttypes.models import ContentType
-
     return [ContentType.objects.get_for_model(model)]

@@ -1,0 +1,126 @@
+"""Workarounds for wagtail-localize 1.14.
+
+1. **PO upload without checks.** ``upload_pofile`` answers a file without its
+   ``X-WagtailLocalize-TranslationID`` header, an unreadable file, or a request without a file,
+   with a server error. Translators upload files by hand, so such mistakes are expected:
+   ``guarded_upload_pofile`` checks the upload first and, if it cannot be used, says why in the
+   admin and changes nothing. A good file goes on to wagtail-localize's own view unchanged.
+2. **Translation editor views check model permissions, not the language.** For snippets, a
+   translator of one language could change another language's glossary terms through the editor's
+   API. ``language_guard`` wraps those views with the language check.
+
+Both are installed by ``admin_url_overrides()``: URLs for the same paths as wagtail-localize's,
+registered through ``register_admin_urls`` by ``website`` (which comes before wagtail_localize in
+INSTALLED_APPS, so its URLs are matched first).
+
+Delete when wagtail-localize validates uploads itself and checks the target locale in its editor
+views (neither has an upstream fix as of 1.14.5).
+"""
+
+import contextlib
+import os
+import tempfile
+
+import polib
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail_localize.models import Translation
+from wagtail_localize.views import edit_translation
+
+from website.permissions import may_edit_locale
+
+UPSTREAM = ("wagtail-localize", "1.14.5")
+FOLLOWS = {
+    # The view that fails on a bad upload, and the import that reads the translation id header.
+    "wagtail_localize.views.edit_translation:upload_pofile": "daf724897752be8d",
+    "wagtail_localize.models:Translation.import_po": "f7a2eb4f7b56e291",
+    # The admin URLs (paths) that admin_url_overrides() shadows.
+    "wagtail_localize.wagtail_hooks:register_admin_urls": "b2f3ff78bf5048f7",
+}
+
+# wagtail-localize writes this header into exported PO files and ignores a file whose id is not
+# the translation's own (it names no constant for it).
+TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
+
+
+def language_guard(view):
+    """Wrap a translation-editor view: the user must be allowed the translation's target language."""
+
+    def guarded(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, id=translation_id)
+        if not may_edit_locale(request.user, translation.target_locale_id):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return guarded
+
+
+def problem_with(upload, translation) -> str | None:
+    """Why an uploaded file cannot be imported into ``translation``, or None if it can."""
+    if upload is None:
+        return _("Choose a PO file to upload.")
+    # polib reads a path if it is given a string that names a file, so the upload goes through a file of its own.
+    with tempfile.NamedTemporaryFile(delete=False, suffix=".po") as handle:
+        handle.write(upload.read())
+    upload.seek(0)
+    try:
+        po = polib.pofile(handle.name)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return _(
+            "This is not a PO file that can be read. Download the PO file of this translation again and fill it in."
+        )
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+    header = po.metadata.get(TRANSLATION_ID_HEADER)
+    if not header:
+        return _(
+            "This PO file has no translation header, so it cannot be matched to this translation. "
+            "Download the PO file of this translation and fill in that file."
+        )
+    if header != str(translation.uuid):
+        return _("This PO file was made for a different translation. Nothing was imported.")
+    return None
+
+
+@require_POST
+def guarded_upload_pofile(request, translation_id):
+    translation = get_object_or_404(Translation, id=translation_id)
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        raise Http404(_("This translation has not been started yet.")) from None
+    if not edit_translation.user_can_edit_instance(request.user, target) or not may_edit_locale(
+        request.user, target.locale_id
+    ):
+        raise PermissionDenied
+    problem = problem_with(request.FILES.get("file"), translation)
+    if problem:
+        messages.error(request, problem)
+        return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+    return edit_translation.upload_pofile(request, translation_id)
+
+
+def admin_url_overrides() -> list:
+    """Admin URLs matched before wagtail-localize's own for the same paths."""
+    return [
+        path("localize/translate/<int:translation_id>/pofile/upload/", guarded_upload_pofile),
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            language_guard(edit_translation.edit_string_translation),
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            language_guard(edit_translation.edit_override),
+        ),
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            language_guard(edit_translation.machine_translate),
+        ),
+    ]
