@@ -43,8 +43,8 @@ from wagtail.models import Locale, Page  # noqa: E402
 from website.models import StandardPage  # noqa: E402
 from website.search.backends import get_backend  # noqa: E402
 from website.search.highlight import searchable_text  # noqa: E402
-from website.search.languages import HAN_CHARACTER  # noqa: E402
 from website.search.service import find_matches, ranked, run_search  # noqa: E402
+from website.text import HAN_CHARACTER  # noqa: E402
 
 SENTENCE = re.compile(r"(?<=[.!?。؟])\s*")
 

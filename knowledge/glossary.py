@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext
 
 from knowledge.models import GlossaryPage, GlossaryTerm
+from website.text import is_han
 
 CACHE_VERSION_KEY = "knowledge:glossary:version"
 SKIPPED_TAGS = {
@@ -47,12 +48,8 @@ class Entry:
     definition: str
 
 
-def is_cjk(character: str) -> bool:
-    return "\u3400" <= character <= "\u9fff" or "\uf900" <= character <= "\ufaff"
-
-
 def is_word_character(character: str) -> bool:
-    return character.isalnum() and not is_cjk(character)
+    return character.isalnum() and not is_han(character)
 
 
 class Glossary:

@@ -23,6 +23,7 @@ from knowledge.blocks import ExplainerBlocks
 from website.blocks import RICH_TEXT_FEATURES, anchor_for, table_of_contents
 from website.locales import content_language_of
 from website.queries import linked_pages_in_language
+from website.text import HAN_CHARACTER, is_han
 
 TOPICS = [
     ("dns", _("Domain Name System")),
@@ -64,7 +65,6 @@ IETF_AREAS = [
 # not written with spaces between words.
 READING_RATES = {"en": 220, "fr": 200, "es": 210, "pt": 200, "ru": 180, "ar": 160}
 CHINESE_CHARACTERS_PER_MINUTE = 300
-CJK_CHARACTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"\w+")
 
 
@@ -189,7 +189,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, ClusterableModel):
         Chinese has no alphabet to file by, so Chinese terms share one group (sorted by their text).
         """
         first = self.term[:1]
-        if first.isalpha() and not ("\u3400" <= first <= "\u9fff"):
+        if first.isalpha() and not is_han(first):
             return first.upper()
         return "·"
 
@@ -329,7 +329,7 @@ class ExplainerPage(Page):
         text = self.plain_text
         language = content_language_of(self)
         if language.startswith("zh"):
-            units = len(CJK_CHARACTER.findall(text)) + len(WORD.findall(CJK_CHARACTER.sub(" ", text)))
+            units = len(HAN_CHARACTER.findall(text)) + len(WORD.findall(HAN_CHARACTER.sub(" ", text)))
             rate = CHINESE_CHARACTERS_PER_MINUTE
         else:
             units = len(WORD.findall(text))

@@ -8,16 +8,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.models import LEVELS, TOPICS, ExplainerPage, GlossaryTerm, Rfc, WorkingGroup
-from website.permissions import LanguagePermissionPolicy, LanguageRestrictedSnippetViewSet
+from website.permissions import LanguageRestrictedSnippetViewSet
 from website.search.kinds import SearchKind
-
-# Translators change these snippets in their own languages only (see website.permissions).
-register_permission_policy(GlossaryTerm, LanguagePermissionPolicy(GlossaryTerm))
 
 
 class RfcFilterSet(WagtailFilterSet):

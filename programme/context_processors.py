@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext
 
 from programme.models import MeetingReportIndexPage
@@ -10,7 +11,13 @@ CACHE_KEY = "programme:feeds:{language}"
 
 
 def report_feeds(request):
+    """``site_feeds``, looked up only when a template uses it (the 500 page, which must not touch the
+    database or the cache, does not)."""
     language = get_language()
+    return {"site_feeds": SimpleLazyObject(lambda: feeds_for(language))}
+
+
+def feeds_for(language: str) -> list[dict]:
     key = CACHE_KEY.format(language=language)
     feeds = cache.get(key)
     if feeds is None:
@@ -30,7 +37,7 @@ def report_feeds(request):
                 },
             ]
         cache.set(key, feeds, 3600)
-    return {"site_feeds": feeds}
+    return feeds
 
 
 def invalidate(**kwargs):

@@ -3,16 +3,21 @@
 A translator group gets Wagtail's "change" permission on one language's home page (so on that
 language's tree only, and no "publish") and the model-level "change" permission on translatable
 snippets. Snippets have no tree, so ``LanguagePermissionPolicy`` narrows those model permissions
-to the languages whose home page the user may change. A permission on the root page, or being a
-superuser, covers every language.
+to the languages whose home page the user may change. Only a grant on a language's home page
+gives that language: a grant on one section below it lets its holder edit that section's pages
+(Wagtail's tree permissions) but not the language's snippets. A permission on the root page, or
+being a superuser, covers every language.
 """
 
 from django.core.exceptions import PermissionDenied
 from wagtail.models import GroupPagePermission
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views import snippets as snippet_views
 
 ALL_LANGUAGES = "all"
+ROOT_DEPTH = 1
+LANGUAGE_HOME_DEPTH = 2  # each language's home page sits right below the root
 
 
 def editable_locale_ids(user):
@@ -27,10 +32,11 @@ def editable_locale_ids(user):
         )
         locale_ids = set()
         for depth, locale_id in grants:
-            if depth == 1:
+            if depth == ROOT_DEPTH:
                 locale_ids = ALL_LANGUAGES
                 break
-            locale_ids.add(locale_id)
+            if depth == LANGUAGE_HOME_DEPTH:  # a grant further down gives no right over the whole language
+                locale_ids.add(locale_id)
         user._editable_locale_ids = locale_ids
     return user._editable_locale_ids
 
@@ -82,8 +88,17 @@ class LanguageFilteredIndexView(snippet_views.IndexView):
 
 
 class LanguageRestrictedSnippetViewSet(snippet_views.SnippetViewSet):
-    """A snippet viewset for translatable snippets: translators see and change their languages only."""
+    """A snippet viewset for translatable snippets: translators see and change their languages only.
+
+    It registers ``LanguagePermissionPolicy`` for its model itself (Wagtail 8's way: a policy
+    registered before the viewset's own permissions), so a new translatable snippet using this
+    viewset cannot miss the language check anywhere Wagtail asks the policy.
+    """
 
     index_view_class = LanguageFilteredIndexView
     edit_view_class = LanguageCheckedEditView
     delete_view_class = LanguageCheckedDeleteView
+
+    def register_permissions(self):
+        register_permission_policy(self.model, LanguagePermissionPolicy(self.model), exact_class=True)
+        super().register_permissions()

@@ -11,11 +11,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.translation import get_language_info
-from wagtail.models import GroupPagePermission, Locale, Page, Site, get_translatable_models
-from wagtail.snippets.models import get_snippet_models
+from wagtail.models import Page, Site
 from wagtail_localize.models import TranslationSource
 
 from website.content import default_content_dir
@@ -192,27 +189,3 @@ def seed_site_chrome(run: SeedRun) -> None:
     chrome.save()
     run.translate(chrome.navigation_menu, "snippets/navigation")
     run.translate(chrome.footer_text, "snippets/footer")
-
-
-def seed_translator_groups() -> None:
-    """One "Translators (<language>)" group per language: change that language's pages and translatable
-    snippets, and nothing else (no publishing, no English). See website.permissions."""
-    home = Site.objects.get(is_default_site=True).root_page
-    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    change_page = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
-    snippet_permissions = [
-        Permission.objects.get(
-            content_type__app_label=model._meta.app_label, codename=f"change_{model._meta.model_name}"
-        )
-        for model in get_translatable_models()
-        if model in get_snippet_models()
-    ]
-    for code, _name in settings.LANGUAGES:
-        if code == settings.LANGUAGE_CODE:
-            continue
-        language_home = home.get_translation_or_none(Locale.objects.get(language_code=code))
-        if language_home is None:
-            continue
-        group, _created = Group.objects.get_or_create(name=f"Translators ({get_language_info(code)['name']})")
-        group.permissions.add(access_admin, *snippet_permissions)
-        GroupPagePermission.objects.get_or_create(group=group, page=language_home, permission=change_page)

@@ -6,20 +6,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from website.compat import wagtail_localize as localize_compat
 from website.models import FooterText, NavigationMenu
-from website.permissions import LanguagePermissionPolicy, LanguageRestrictedSnippetViewSet
+from website.permissions import LanguageRestrictedSnippetViewSet
 from website.search.views import SearchTermsReportView
 from website.translation_status import stale_translation
 from website.views_admin import TranslationCoverageView
-
-# Translators change these snippets in their own languages only (see website.permissions).
-register_permission_policy(NavigationMenu, LanguagePermissionPolicy(NavigationMenu))
-register_permission_policy(FooterText, LanguagePermissionPolicy(FooterText))
 
 
 class NavigationMenuViewSet(LanguageRestrictedSnippetViewSet):

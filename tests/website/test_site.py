@@ -111,9 +111,10 @@ def test_404_in_the_readers_language(client, code):
     assert f'lang="{code}"' in content
 
 
-def test_500_in_the_readers_language_without_the_database():
+def test_500_in_the_readers_language_without_the_database(django_db_blocker):
+    """Rendered with the database blocked: any query (a context processor's, the template's) would fail here."""
     request = RequestFactory().get("/ar/")
-    with translation.override("ar"):
+    with translation.override("ar"), django_db_blocker.block():
         response = server_error(request)
         expected = translation.gettext("Something went wrong")
     content = response.content.decode()

@@ -1,13 +1,16 @@
 """Translators of one language change that language's pages and glossary terms, and nothing else."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import Locale, Page
+from wagtail.models import GroupPagePermission, Locale, Page, get_translatable_models
+from wagtail.permissions import policy_registry
+from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from knowledge.models import GlossaryTerm
 from tests.factories import UserFactory
+from website.permissions import LanguagePermissionPolicy, editable_locale_ids, may_edit_locale
 
 pytestmark = pytest.mark.django_db
 OTHER = {"fr": "es", "es": "fr", "ar": "ru", "ru": "ar", "zh-hans": "pt", "pt": "zh-hans"}
@@ -114,3 +117,31 @@ def test_translation_editor_api_accepts_the_translators_own_language(client, loc
     )
     assert response.status_code in (200, 201)
     assert StringTranslation.objects.filter(locale=locale("fr"), data="Système des noms de domaine").exists()
+
+
+def test_every_translatable_snippet_has_the_language_policy():
+    """The viewset registers the policy itself: no translatable snippet is left with plain model permissions."""
+    snippets = [model for model in get_translatable_models() if model in get_snippet_models()]
+    assert snippets
+    for model in snippets:
+        assert isinstance(policy_registry.get_by_type(model), LanguagePermissionPolicy), model
+
+
+def test_a_grant_below_a_language_home_gives_no_right_over_that_language(term_in, locale):
+    """Only a grant on the home page of a language makes someone that language's translator."""
+    french_knowledge = Page.objects.get(slug="knowledge", locale__language_code="en", depth=3).get_translation(
+        locale("fr")
+    )
+    group = Group.objects.create(name="Knowledge section editors (French)")
+    group.permissions.add(Permission.objects.get(codename="change_glossaryterm"))
+    GroupPagePermission.objects.create(
+        group=group, page=french_knowledge, permission=Permission.objects.get(codename="change_page")
+    )
+    user = UserFactory()
+    user.groups.add(group)
+    assert editable_locale_ids(user) == set()
+    assert not may_edit_locale(user, locale("fr").pk)
+    assert (
+        GlossaryTerm.snippet_viewset.permission_policy.user_has_permission_for_instance(user, "change", term_in("fr"))
+        is False
+    )

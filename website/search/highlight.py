@@ -13,7 +13,8 @@ from django.utils.safestring import mark_safe
 from modelsearch.backends.database.postgres.postgres import ObjectIndexer
 
 from website.search.backends import get_backend
-from website.search.languages import HAN_CHARACTER, postgres_config, uses_bigrams
+from website.search.languages import postgres_config, uses_bigrams
+from website.text import HAN_CHARACTER
 
 START, STOP = "\x02", "\x03"
 OPTIONS = f'StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "'

@@ -5,6 +5,8 @@ Pure data and string functions: the settings module imports this to build the ba
 
 import re
 
+from website.text import HAN_RUN
+
 # Each language's PostgreSQL text-search configuration and Elasticsearch analyzer. PostgreSQL has no
 # Chinese configuration: Chinese is cut into character bigrams and indexed with "simple" (see ``bigrams``).
 ANALYSIS = {
@@ -20,10 +22,6 @@ POSTGRES_CONFIGS = {code: postgres for code, (postgres, _elasticsearch) in ANALY
 ELASTICSEARCH_ANALYZERS = {code: elasticsearch for code, (_postgres, elasticsearch) in ANALYSIS.items()}
 BIGRAM_LANGUAGES = {"zh-hans"}
 FALLBACK_LANGUAGE = "en"
-
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RUN = re.compile(f"[{_HAN}]+")
-HAN_CHARACTER = re.compile(f"[{_HAN}]")
 
 
 def postgres_config(language_code: str) -> str:
@@ -48,7 +46,7 @@ def bigrams(text: str) -> str:
             return f" {run} "
         return " " + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + " "
 
-    return re.sub(r" {2,}", " ", _HAN_RUN.sub(pairs, text)).strip()
+    return re.sub(r" {2,}", " ", HAN_RUN.sub(pairs, text)).strip()
 
 
 def search_backend_alias(language_code: str) -> str:

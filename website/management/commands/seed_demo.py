@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from website.bulk import indexes_updated_at_the_end
 from website.content import default_content_dir
 from website.content.locales import ensure_locales, synchronise_locales
-from website.seed import SeedRun, seed_site_chrome, seed_translator_groups
+from website.seed import SeedRun, seed_site_chrome
 
 
 class Command(BaseCommand):
@@ -45,7 +45,6 @@ class Command(BaseCommand):
             seed_site_chrome(run)
             translated = run.import_translations()
             synchronise_locales()
-        seed_translator_groups()
         if verbosity:
             self.stdout.write(
                 f"Demo content: {run.created} page(s) created, {run.updated} updated, "

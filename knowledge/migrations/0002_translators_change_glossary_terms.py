@@ -1,0 +1,25 @@
+"""Translator groups (website 0004) may change glossary terms: in their own language only (website.permissions)."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+
+def grant(apps, schema_editor):
+    for app_config in apps.get_app_configs():  # permissions are otherwise made after all migrations
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    change_term = Permission.objects.get(content_type__app_label="knowledge", codename="change_glossaryterm")
+    for group in Group.objects.filter(name__startswith="Translators ("):
+        group.permissions.add(change_term)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("knowledge", "0001_initial"),
+        ("website", "0004_translator_groups"),
+    ]
+
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -1,0 +1,17 @@
+"""Facts about scripts that several parts of the site need: which characters are Han (Chinese).
+
+Chinese is written without spaces between words, so search cuts it into character pairs, reading
+time counts its characters, the glossary matches terms inside words, and A-to-Z filing has no
+letter for it. One definition for all of them: the CJK Unified Ideographs, Extension A, and the
+Compatibility Ideographs.
+"""
+
+import re
+
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_CHARACTER = re.compile(f"[{HAN_RANGES}]")
+HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
+
+
+def is_han(character: str) -> bool:
+    return bool(character) and HAN_CHARACTER.fullmatch(character[:1]) is not None
