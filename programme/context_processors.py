@@ -28,12 +28,12 @@ def feeds_for(language: str) -> list[dict]:
                 {
                     "type": "application/rss+xml",
                     "title": gettext("Meeting reports (RSS)"),
-                    "href": index.url + "feed/rss/",
+                    "href": index.url + index.reverse_subpage("rss"),
                 },
                 {
                     "type": "application/atom+xml",
                     "title": gettext("Meeting reports (Atom)"),
-                    "href": index.url + "feed/atom/",
+                    "href": index.url + index.reverse_subpage("atom"),
                 },
             ]
         cache.set(key, feeds, 3600)

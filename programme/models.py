@@ -25,20 +25,16 @@ from programme.blocks import AgendaBlocks, HighlightBlocks, ObservedSessionBlock
 from programme.calendar import meetings_calendar
 from programme.feeds import ReportsAtomFeed, ReportsRssFeed
 from programme.participation import participation_figures
-from website.blocks import RICH_TEXT_FEATURES, BaseContentBlocks
+from website.blocks import RICH_TEXT_FEATURES
+from website.models import IntroducedPage
 from website.queries import linked_pages_in_language
 
 REPORTS_PER_PAGE = 10
 
 
-class ProgrammePage(RoutablePageMixin, Page):
+class ProgrammePage(RoutablePageMixin, IntroducedPage):
     """What the programme is for, who takes part, and the meetings it has attended."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BaseContentBlocks(), blank=True, verbose_name=_("body"))
-
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
     parent_page_types = ["website.HomePage"]
     subpage_types = ["programme.MeetingPage"]
     max_count_per_parent = 1
@@ -198,7 +194,7 @@ class MeetingReportIndexPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def feed(self, request):
-        return redirect(self.url + "feed/rss/", permanent=True)
+        return redirect(self.url + self.reverse_subpage("rss"), permanent=True)
 
 
 class MeetingReportPage(Page):

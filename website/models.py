@@ -14,14 +14,25 @@ from website.blocks import RICH_TEXT_FEATURES, BaseContentBlocks
 from website.routing import DirectRoutingMixin
 
 
-class HomePage(DirectRoutingMixin, Page):
-    """The root of each language's site: what the programme is, and where to go next."""
+class IntroducedPage(Page):
+    """A page of an introduction (a sentence or two, plain text) and a body of shared content blocks.
+
+    The home page, standard pages and the programme page are all this shape; they differ in where
+    they sit in the tree and what they list around the text.
+    """
 
     introduction = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences."))
     body = StreamField(BaseContentBlocks(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(DirectRoutingMixin, IntroducedPage):
+    """The root of each language's site: what the programme is, and where to go next."""
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -32,14 +43,8 @@ class HomePage(DirectRoutingMixin, Page):
         verbose_name_plural = _("home pages")
 
 
-class StandardPage(Page):
+class StandardPage(IntroducedPage):
     """A page of prose: about the site, privacy, accessibility and the like."""
-
-    introduction = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BaseContentBlocks(), blank=True, verbose_name=_("body"))
-
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
 
     parent_page_types = ["website.HomePage", "website.StandardPage"]
     subpage_types = ["website.StandardPage"]

@@ -10,6 +10,8 @@ that path, the ordinary tree walk runs, which also serves sub-routes of routable
 
 from wagtail.models import Page
 
+from website.compat.treebeard import remember_parent
+
 
 class DirectRoutingMixin:
     def route(self, request, path_components):
@@ -32,6 +34,5 @@ class DirectRoutingMixin:
         page = page.specific
         parent = self if depth - 1 == self.depth else candidates.get(parent_url_path)
         if parent is not None:
-            # treebeard's get_parent() uses this instead of querying again.
-            page._cached_parent_obj = parent
+            remember_parent(page, parent)
         return page.route(request, [])

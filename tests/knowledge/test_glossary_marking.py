@@ -1,10 +1,9 @@
 """Glossary help: the right term, once per section, never in links, headings or code, longest first."""
 
-import re
-
 import pytest
 
 from knowledge.glossary import Entry, Glossary, mark_terms
+from tests.html import parse, text_of
 
 GLOSSARY = Glossary(
     [
@@ -17,8 +16,16 @@ GLOSSARY = Glossary(
 )
 
 
+def term_buttons(html):
+    return [
+        button
+        for button in parse(html).select('button.gloss__term[type="button"][popovertarget]')
+        if button["popovertarget"]
+    ]
+
+
 def marked_terms(html):
-    return re.findall(r'<button type="button" class="gloss__term" popovertarget="[^"]+">([^<]+)</button>', html)
+    return [text_of(button) for button in term_buttons(html)]
 
 
 def test_marks_the_first_use_in_each_section_only():
@@ -75,8 +82,9 @@ def test_chinese_terms_match_inside_a_sentence():
 
 def test_markup_is_an_accessible_disclosure_that_needs_no_script():
     result = mark_terms("<p>The DNS.</p>", GLOSSARY, glossary_url="/en/knowledge/glossary/")
-    button = re.search(r'<button type="button" class="gloss__term" popovertarget="([^"]+)">DNS</button>', result)
-    popover_id = button.group(1)
+    button = next((button for button in term_buttons(result) if text_of(button) == "DNS"), None)
+    assert button is not None
+    popover_id = button["popovertarget"]
     assert f'<span class="gloss__popover" id="{popover_id}" popover role="note">' in result
     assert "<dfn>Domain Name System (DNS)</dfn>: The Internet&#x27;s naming system." in result
     assert '<a class="gloss__more" href="/en/knowledge/glossary/#dns">' in result
