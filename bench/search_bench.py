@@ -67,7 +67,7 @@ def generate(locale, count, rng):
         page = StandardPage(
             title=f"{title} {number}",
             slug=f"bench-{number}",
-            introduction=" ".join(picked[1:3]),
+            introduction=f"<p>{' '.join(picked[1:3])}</p>",
             body=[{"type": "paragraph", "value": "<p>" + " ".join(picked[3:]) + "</p>"}],
             locale=locale,
         )

@@ -5,6 +5,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 
 FEED_SIZE = 20
@@ -27,7 +28,8 @@ class ReportsRssFeed(Feed):
         return f"{self.index_page.title} · {gettext('Policymakers Programme to the IETF')}"
 
     def description(self):
-        return self.index_page.introduction or gettext("Reports from IETF meetings, for policymakers.")
+        introduction = strip_tags(self.index_page.introduction).strip()
+        return introduction or gettext("Reports from IETF meetings, for policymakers.")
 
     def absolute(self, page):
         """Absolute URLs from the request's own host, whatever the site's configured host name."""

@@ -138,7 +138,7 @@ class MeetingPage(Page):
 class MeetingReportIndexPage(RoutablePageMixin, Page):
     """All meeting reports, newest first, with filters by year and topic, and feeds."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["website.HomePage"]

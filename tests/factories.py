@@ -11,7 +11,7 @@ from website.models import StandardPage
 
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Standard page {n}")
-    introduction = "A page made by a test."
+    introduction = "<p>A page made by a test.</p>"
 
     class Meta:
         model = StandardPage

@@ -15,13 +15,15 @@ from website.routing import DirectRoutingMixin
 
 
 class IntroducedPage(Page):
-    """A page of an introduction (a sentence or two, plain text) and a body of shared content blocks.
+    """A page of an introduction (a sentence or two) and a body of shared content blocks.
 
     The home page, standard pages and the programme page are all this shape; they differ in where
     they sit in the tree and what they list around the text.
     """
 
-    introduction = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences."))
+    introduction = RichTextField(
+        _("introduction"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("One or two sentences.")
+    )
     body = StreamField(BaseContentBlocks(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]

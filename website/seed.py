@@ -82,7 +82,8 @@ class SeedRun:
             "title": meta["title"],
             "search_description": meta.get("description", ""),
             **text,
-            **{name: meta[name] for name in ("introduction", "seo_title") if name in meta},
+            **({"introduction": markdown_to_html(meta["introduction"])} if "introduction" in meta else {}),
+            **({"seo_title": meta["seo_title"]} if "seo_title" in meta else {}),
             **extra,
         }
         return self.page(parent, model, meta["slug"], **fields)
@@ -125,7 +126,7 @@ def home_page(run: SeedRun) -> HomePage:
         home = site.root_page.specific
         if run.force:
             meta, body = read_markdown_file(run.content / "pages" / "home.md")
-            home.title, home.introduction = meta["title"], meta["introduction"]
+            home.title, home.introduction = meta["title"], markdown_to_html(meta["introduction"])
             home.search_description = meta.get("description", "")
             home.body = run.stream.convert(body, key="home")
             home.save_revision().publish()
@@ -139,7 +140,7 @@ def home_page(run: SeedRun) -> HomePage:
     home = HomePage(
         title=meta["title"],
         slug="home",
-        introduction=meta["introduction"],
+        introduction=markdown_to_html(meta["introduction"]),
         search_description=meta.get("description", ""),
         body=run.stream.convert(body, key="home"),
     )
