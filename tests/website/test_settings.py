@@ -64,3 +64,23 @@ def test_static_files_are_hashed_and_compressed(tmp_path):
     assert len(hashed) == 1, css
     assert f"{hashed[0]}.gz" in css
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_admin_privacy_and_time_zones():
+    """No Gravatar (a hash of each editor's address would leave the site); only real time zones to choose from."""
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    zones = settings.WAGTAIL_USER_TIME_ZONES
+    assert "UTC" in zones and "Europe/Paris" in zones and "Africa/Nairobi" in zones
+    assert "localtime" not in zones and not any(zone.startswith(("posix/", "right/")) for zone in zones)
+
+
+def test_production_does_not_check_for_updates():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.WAGTAIL_ENABLE_UPDATE_CHECK)",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="policymakers.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"

@@ -145,3 +145,38 @@ def test_a_grant_below_a_language_home_gives_no_right_over_that_language(term_in
         GlossaryTerm.snippet_viewset.permission_policy.user_has_permission_for_instance(user, "change", term_in("fr"))
         is False
     )
+
+
+def glossary_translation(locale, code):
+    english = GlossaryTerm.objects.get(locale__language_code="en", abbreviation="DNS")
+    source, _created = TranslationSource.get_or_create_from_instance(english)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale(code), defaults={"enabled": True}
+    )
+    if english.get_translation_or_none(locale(code)) is None:
+        translation.save_target()
+    return translation
+
+
+def test_a_translator_cannot_stop_or_download_another_languages_translation(client, locale):
+    """wagtail-localize checks only model rights for these: the guards add the language."""
+    spanish, french = glossary_translation(locale, "es"), glossary_translation(locale, "fr")
+    client.force_login(translator("fr"))
+    stop = reverse("wagtail_localize:stop_translation", args=[spanish.id])
+    assert client.post(stop, {"next": "/admin/"}).status_code in (302, 403)
+    spanish.refresh_from_db()
+    assert spanish.enabled
+    assert client.get(reverse("wagtail_localize:download_pofile", args=[spanish.id])).status_code in (302, 403)
+    own = client.get(reverse("wagtail_localize:download_pofile", args=[french.id]))
+    assert own.status_code == 200 and own["Content-Type"].startswith("text/x-gettext-translation")
+
+
+def test_converting_a_translation_to_an_alias_needs_the_right_to_publish(client, locale):
+    french_about = about("fr")
+    url = reverse("wagtail_localize:convert_to_alias", args=[french_about.pk])
+    client.force_login(translator("fr"))
+    assert client.post(url).status_code in (302, 403)
+    french_about.refresh_from_db()
+    assert french_about.alias_of_id is None
+    client.force_login(UserFactory(is_superuser=True))
+    assert client.get(url).status_code == 200  # the confirmation page, for someone who may publish

@@ -7,7 +7,11 @@
    admin and changes nothing. A good file goes on to wagtail-localize's own view unchanged.
 2. **Translation editor views check model permissions, not the language.** For snippets, a
    translator of one language could change another language's glossary terms through the editor's
-   API. ``language_guard`` wraps those views with the language check.
+   API, stop another language's translation, or download its PO file. ``language_guard`` wraps
+   those views with the language check.
+3. **Converting a translation to an alias needs only the right to edit it.** It deletes the
+   translation and makes the page show English: a publishing decision. ``publish_guard`` asks
+   for the right to publish the page.
 
 Both are installed by ``admin_url_overrides()``: URLs for the same paths as wagtail-localize's,
 registered through ``register_admin_urls`` by ``website`` (which comes before wagtail_localize in
@@ -30,8 +34,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page
 from wagtail_localize.models import Translation
-from wagtail_localize.views import edit_translation
+from wagtail_localize.views import convert, edit_translation
 
 from website.permissions import may_edit_locale
 
@@ -42,6 +47,11 @@ FOLLOWS = {
     "wagtail_localize.models:Translation.import_po": "f7a2eb4f7b56e291",
     # The admin URLs (paths) that admin_url_overrides() shadows.
     "wagtail_localize.wagtail_hooks:register_admin_urls": "b2f3ff78bf5048f7",
+    # The checks the guards add to: the right to edit, with no language and no right to publish asked.
+    "wagtail_localize.views.edit_translation:stop_translation": "26c20a932d1ebd1f",
+    "wagtail_localize.views.edit_translation:download_pofile": "a4471e43af2d61ca",
+    "wagtail_localize.views.edit_translation:preview_translation": "7dbec816395e1ff8",
+    "wagtail_localize.views.convert:convert_to_alias": "93d45a64ec977a4e",
 }
 
 # wagtail-localize writes this header into exported PO files and ignores a file whose id is not
@@ -57,6 +67,18 @@ def language_guard(view):
         if not may_edit_locale(request.user, translation.target_locale_id):
             raise PermissionDenied
         return view(request, translation_id, *args, **kwargs)
+
+    return guarded
+
+
+def publish_guard(view):
+    """Wrap a page view that unpublishes a translation in effect: the user must be allowed to publish the page."""
+
+    def guarded(request, page_id, *args, **kwargs):
+        page = get_object_or_404(Page, id=page_id)
+        if not page.permissions_for_user(request.user).can_publish():
+            raise PermissionDenied
+        return view(request, page_id, *args, **kwargs)
 
     return guarded
 
@@ -123,4 +145,15 @@ def admin_url_overrides() -> list:
             "localize/translate/<int:translation_id>/machine_translate/",
             language_guard(edit_translation.machine_translate),
         ),
+        path("localize/translate/<int:translation_id>/disable/", language_guard(edit_translation.stop_translation)),
+        path(
+            "localize/translate/<int:translation_id>/pofile/download/",
+            language_guard(edit_translation.download_pofile),
+        ),
+        path("localize/translate/<int:translation_id>/preview/", language_guard(edit_translation.preview_translation)),
+        path(
+            "localize/translate/<int:translation_id>/preview/<str:mode>/",
+            language_guard(edit_translation.preview_translation),
+        ),
+        path("localize/page/<int:page_id>/convert_to_alias/", publish_guard(convert.convert_to_alias)),
     ]

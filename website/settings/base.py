@@ -7,6 +7,7 @@ search backend on PostgreSQL.
 
 import os
 from pathlib import Path
+from zoneinfo import available_timezones
 
 from django.utils.translation import gettext_lazy as _
 
@@ -173,6 +174,15 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Editors' avatars stay local: Gravatar would receive a hash of each editor's e-mail address.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The time zones an editor may choose: real IANA zones only (the system's "localtime" link, offered by default,
+# is not a zone a browser knows, and the admin's date pickers fail on it).
+WAGTAIL_USER_TIME_ZONES = ["UTC"] + sorted(
+    zone
+    for zone in available_timezones()
+    if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "posix/", "right/"))
+)
 
 # Machine translation for translators: DeepL with a key, or LibreTranslate at a URL; none otherwise.
 if env("DEEPL_API_KEY"):

@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 from .base import env, env_bool, env_list
 
 DEBUG = env_bool("DEBUG", False)
+# The admin's dashboard asks wagtail.org for new releases unless told not to: upgrades go through requirements.lock.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
