@@ -5,6 +5,7 @@ through ordered child rows, which wagtail-localize copies into every translation
 (synchronised), so an RFC added in English shows in every language.
 """
 
+import datetime
 import re
 from functools import cached_property
 
@@ -86,6 +87,8 @@ class Rfc(index.Indexed, models.Model):
         index.SearchField("title"),
         index.AutocompleteField("title"),
         index.SearchField("number"),
+        # Editors look an RFC up by its number, as "1034", "RFC 1034" or "rfc1034" (choosers autocomplete).
+        index.AutocompleteField("reference"),
         index.FilterField("topic"),
         index.FilterField("year"),
     ]
@@ -97,6 +100,10 @@ class Rfc(index.Indexed, models.Model):
 
     def __str__(self):
         return f"RFC {self.number}: {self.title}"
+
+    @property
+    def reference(self) -> str:
+        return f"RFC {self.number} RFC{self.number}"
 
     @property
     def url(self):
@@ -258,7 +265,7 @@ class ExplainerPage(Page):
     why_it_matters = RichTextField(_("why it matters for policy"), features=RICH_TEXT_FEATURES)
     body = StreamField(ExplainerBlocks(), verbose_name=_("body"))
     level = models.CharField(_("audience level"), max_length=16, choices=LEVELS, default="introductory")
-    last_reviewed = models.DateField(_("last reviewed"))
+    last_reviewed = models.DateField(_("last reviewed"), default=datetime.date.today)
     glossary_help = models.BooleanField(
         _("glossary help"),
         default=True,

@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.models import LEVELS, TOPICS, ExplainerPage, GlossaryTerm, Rfc, WorkingGroup
@@ -25,8 +26,16 @@ class RfcFilterSet(WagtailFilterSet):
         fields = ["topic", "year", "status"]
 
 
+class RfcChooserViewSet(SnippetChooserViewSet):
+    """An RFC missing from the library can be added from the chooser, without leaving the page."""
+
+    form_fields = ["number", "title", "year", "status", "topic"]
+    create_action_label = _("Add an RFC")
+
+
 class RfcViewSet(SnippetViewSet):
     model = Rfc
+    chooser_viewset_class = RfcChooserViewSet
     icon = "doc-full"
     list_display = ["number", "title", "year", "status", "topic"]
     list_per_page = 50

@@ -1,10 +1,13 @@
 """The knowledge base in the Wagtail admin: listings, filters, block previews, editing."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from knowledge.models import ExplainerPage, GlossaryTerm, Rfc, TopicPage
 from tests.factories import UserFactory
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +70,30 @@ def test_every_body_block_has_a_description_and_previews(admin_client):
 def test_rfc_and_glossary_counts_match_the_data():
     assert Rfc.objects.filter(topic="dns").count() == 11
     assert GlossaryTerm.objects.filter(locale__language_code="en", abbreviation="DNS").exists()
+
+
+@pytest.mark.parametrize("query", ["1034", "RFC 1034", "rfc1034", "domain names"])
+def test_the_rfc_chooser_finds_by_number_and_by_title(admin_client, query):
+    url = reverse("wagtailsnippetchoosers_knowledge_rfc:choose_results")
+    response = admin_client.get(url, {"q": query})
+    assert response.status_code == 200
+    titles = [text_of(link) for link in parse(response.content).select("table a")]
+    assert any(title.startswith("RFC 1034:") for title in titles), (query, titles[:5])
+
+
+def test_a_missing_rfc_can_be_added_from_the_chooser(admin_client):
+    chooser = admin_client.get(reverse("wagtailsnippetchoosers_knowledge_rfc:choose"))
+    assert "Add an RFC" in chooser.json()["html"]
+    response = admin_client.post(
+        reverse("wagtailsnippetchoosers_knowledge_rfc:create"),
+        {"number": 9999, "title": "A test protocol", "year": 2026, "status": "informational", "topic": ""},
+    )
+    assert response.status_code == 200 and response.json()["step"] == "chosen"
+    assert Rfc.objects.filter(number=9999, title="A test protocol").exists()
+
+
+def test_a_new_explainer_is_reviewed_today_unless_the_editor_says_otherwise(admin_client):
+    topic = TopicPage.objects.filter(locale__language_code="en").first()
+    form = admin_client.get(reverse("wagtailadmin_pages:add", args=["knowledge", "explainerpage", topic.pk]))
+    field = parse(form.content).select_one('input[name="last_reviewed"]')
+    assert field is not None and field.get("value") == datetime.date.today().isoformat()
