@@ -49,6 +49,9 @@ def guard_po_upload():
     return localize_compat.admin_url_overrides()
 
 
+hooks.register("construct_page_action_menu", localize_compat.alias_action_for_publishers_only)
+
+
 @hooks.register("before_edit_page")
 def warn_about_stale_translation(request, page):
     """Editors opening a translation see when its English original has changed since it was translated."""

@@ -180,3 +180,16 @@ def test_converting_a_translation_to_an_alias_needs_the_right_to_publish(client,
     assert french_about.alias_of_id is None
     client.force_login(UserFactory(is_superuser=True))
     assert client.get(url).status_code == 200  # the confirmation page, for someone who may publish
+
+
+def test_the_editor_offers_convert_to_alias_only_to_those_who_may_publish(client):
+    """In Wagtail's own page editor (the translation stopped, so wagtail-localize's editor is not shown)."""
+    french_about = about("fr")
+    Translation.objects.filter(
+        source__object_id=french_about.translation_key, target_locale=french_about.locale_id
+    ).update(enabled=False)
+    edit = reverse("wagtailadmin_pages:edit", args=[french_about.pk])
+    client.force_login(translator("fr"))
+    assert "Convert to alias page" not in client.get(edit).content.decode()
+    client.force_login(UserFactory(is_superuser=True))
+    assert "Convert to alias page" in client.get(edit).content.decode()

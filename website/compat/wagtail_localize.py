@@ -11,7 +11,9 @@
    those views with the language check.
 3. **Converting a translation to an alias needs only the right to edit it.** It deletes the
    translation and makes the page show English: a publishing decision. ``publish_guard`` asks
-   for the right to publish the page.
+   for the right to publish the page, and ``alias_action_for_publishers_only`` takes the
+   "Convert to alias page" action out of the editor of anyone without that right (a translator's
+   main button was this destructive action).
 
 Both are installed by ``admin_url_overrides()``: URLs for the same paths as wagtail-localize's,
 registered through ``register_admin_urls`` by ``website`` (which comes before wagtail_localize in
@@ -52,6 +54,7 @@ FOLLOWS = {
     "wagtail_localize.views.edit_translation:download_pofile": "a4471e43af2d61ca",
     "wagtail_localize.views.edit_translation:preview_translation": "7dbec816395e1ff8",
     "wagtail_localize.views.convert:convert_to_alias": "93d45a64ec977a4e",
+    "wagtail_localize.wagtail_hooks:ConvertToAliasPageActionMenuItem": "8fea368aecd20c87",
 }
 
 # wagtail-localize writes this header into exported PO files and ignores a file whose id is not
@@ -81,6 +84,16 @@ def publish_guard(view):
         return view(request, page_id, *args, **kwargs)
 
     return guarded
+
+
+CONVERT_TO_ALIAS_ACTION = "localize-convert-to-alias"
+
+
+def alias_action_for_publishers_only(menu_items, request, context):
+    """A ``construct_page_action_menu`` hook: no "Convert to alias page" for someone who may not publish."""
+    page = context.get("page")
+    if page is not None and not page.permissions_for_user(request.user).can_publish():
+        menu_items[:] = [item for item in menu_items if item.name != CONVERT_TO_ALIAS_ACTION]
 
 
 def problem_with(upload, translation) -> str | None:
