@@ -57,6 +57,10 @@ def test_c_editor_creates_publishes_translates_and_finds_an_explainer(new_page, 
     page.get_by_role("option", name="Text", exact=True).click()
     page.locator('[data-contentpath="body"] [contenteditable="true"]').first.click()
     page.keyboard.type("Each regional registry keeps a database of who holds which address block.")
+    # The slug is normally filled from the title as the editor types; set it outright so a busy machine
+    # (the browser slower than the typing) cannot leave it empty.
+    page.get_by_role("tab", name="Promote").click()
+    page.fill("#id_slug", "zebrafinch-registries-and-the-routing-table")
     page.get_by_role("tab", name="Settings").click()
     page.fill("#id_last_reviewed", "2026-11-01")
     page.get_by_role("tab", name="Content").click()

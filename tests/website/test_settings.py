@@ -25,6 +25,11 @@ def manage(*args, **env):
     )
 
 
+def manage_production(*args, **env):
+    """``manage`` with the two variables production insists on."""
+    return manage(*args, SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="policymakers.example.org", **env)
+
+
 def test_production_refuses_to_start_without_secret_key_and_hosts():
     result = manage("check")
     assert result.returncode != 0
@@ -38,26 +43,13 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 
 def test_check_deploy_has_no_warnings():
-    result = manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="policymakers.example.org",
-    )
+    result = manage_production("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
 def test_static_files_are_hashed_and_compressed(tmp_path):
-    result = manage(
-        "collectstatic",
-        "--noinput",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="policymakers.example.org",
-        STATIC_ROOT=str(tmp_path),
-    )
+    result = manage_production("collectstatic", "--noinput", STATIC_ROOT=str(tmp_path))
     assert result.returncode == 0, result.stderr
     css = [path.name for path in (tmp_path / "css").iterdir() if path.name.startswith("site.")]
     hashed = [name for name in css if name.endswith(".css") and name != "site.css"]
@@ -75,12 +67,8 @@ def test_admin_privacy_and_time_zones():
 
 
 def test_production_does_not_check_for_updates():
-    result = manage(
-        "shell",
-        "-c",
-        "from django.conf import settings; print(settings.WAGTAIL_ENABLE_UPDATE_CHECK)",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="policymakers.example.org",
+    result = manage_production(
+        "shell", "-c", "from django.conf import settings; print(settings.WAGTAIL_ENABLE_UPDATE_CHECK)"
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False"
