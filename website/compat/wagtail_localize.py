@@ -14,13 +14,18 @@
    for the right to publish the page, and ``alias_action_for_publishers_only`` takes the
    "Convert to alias page" action out of the editor of anyone without that right (a translator's
    main button was this destructive action).
+4. **The translations report opens for any admin user**, listing every language's translations;
+   ``submitter_guard`` keeps it to those who may submit translations.
 
-Both are installed by ``admin_url_overrides()``: URLs for the same paths as wagtail-localize's,
+The guards are installed by ``admin_url_overrides()``: URLs for the same paths as wagtail-localize's,
 registered through ``register_admin_urls`` by ``website`` (which comes before wagtail_localize in
 INSTALLED_APPS, so its URLs are matched first).
 
-Delete when wagtail-localize validates uploads itself and checks the target locale in its editor
-views (neither has an upstream fix as of 1.14.5).
+Every wagtail-localize admin URL is either guarded here or listed, with the reason it needs no
+guard, in ``tests/website/test_admin_endpoints.py``, which walks the URL patterns.
+
+Delete when wagtail-localize validates uploads itself, checks the target locale in its editor
+views and asks for a publishing right where it unpublishes (none has an upstream fix as of 1.14.5).
 """
 
 import contextlib
@@ -38,7 +43,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.models import Translation
-from wagtail_localize.views import convert, edit_translation
+from wagtail_localize.views import convert, edit_translation, report
 
 from website.permissions import may_edit_locale
 
@@ -54,6 +59,7 @@ FOLLOWS = {
     "wagtail_localize.views.edit_translation:download_pofile": "a4471e43af2d61ca",
     "wagtail_localize.views.edit_translation:preview_translation": "7dbec816395e1ff8",
     "wagtail_localize.views.convert:convert_to_alias": "93d45a64ec977a4e",
+    "wagtail_localize.views.report:TranslationsReportView": "0ad34ae74dad4b04",
     "wagtail_localize.wagtail_hooks:ConvertToAliasPageActionMenuItem": "8fea368aecd20c87",
 }
 
@@ -71,6 +77,7 @@ def language_guard(view):
             raise PermissionDenied
         return view(request, translation_id, *args, **kwargs)
 
+    guarded.checks = "language"
     return guarded
 
 
@@ -83,6 +90,19 @@ def publish_guard(view):
             raise PermissionDenied
         return view(request, page_id, *args, **kwargs)
 
+    guarded.checks = "publish"
+    return guarded
+
+
+def submitter_guard(view):
+    """Wrap a view of every language's translations: only those who may submit translations (not translators)."""
+
+    def guarded(request, *args, **kwargs):
+        if not request.user.has_perm("wagtail_localize.submit_translation"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    guarded.checks = "submit_translation"
     return guarded
 
 
@@ -142,6 +162,9 @@ def guarded_upload_pofile(request, translation_id):
     return edit_translation.upload_pofile(request, translation_id)
 
 
+guarded_upload_pofile.checks = "language"
+
+
 def admin_url_overrides() -> list:
     """Admin URLs matched before wagtail-localize's own for the same paths."""
     return [
@@ -169,4 +192,10 @@ def admin_url_overrides() -> list:
             language_guard(edit_translation.preview_translation),
         ),
         path("localize/page/<int:page_id>/convert_to_alias/", publish_guard(convert.convert_to_alias)),
+        # wagtail-localize's report of every translation in every language opens for any admin user.
+        path("localize/reports/translations/", submitter_guard(report.TranslationsReportView.as_view())),
+        path(
+            "localize/reports/translations/results/",
+            submitter_guard(report.TranslationsReportView.as_view(results_only=True)),
+        ),
     ]
