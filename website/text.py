@@ -8,10 +8,12 @@ Compatibility Ideographs.
 
 import re
 
-HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_BLOCKS = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
+HAN_RANGES = "".join(f"{first}-{last}" for first, last in HAN_BLOCKS)
 HAN_CHARACTER = re.compile(f"[{HAN_RANGES}]")
 HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
 
 
 def is_han(character: str) -> bool:
-    return bool(character) and HAN_CHARACTER.fullmatch(character[:1]) is not None
+    """Whether a single character is Han (a comparison, not a regular expression: glossary marking asks often)."""
+    return any(first <= character <= last for first, last in HAN_BLOCKS)

@@ -6,6 +6,7 @@ type says nothing else. The search page lists kinds in their ``order``.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -28,14 +29,20 @@ class SearchKind:
 PAGE = SearchKind(KIND_PAGE, _("Page"), _("Other pages"), order=1000)
 
 
+@cache
+def _kinds_by_name() -> dict[str, SearchKind]:
+    """Read from the hooks once per process: a search asks about the kind of every one of its hits."""
+    kinds = [hook() for hook in hooks.get_hooks("register_search_kind")]
+    return {kind.name: kind for kind in sorted([*kinds, PAGE], key=lambda kind: (kind.order, kind.name))}
+
+
 def registered_kinds() -> list[SearchKind]:
     """Every kind, in the order the search page lists them (``page`` last)."""
-    kinds = [hook() for hook in hooks.get_hooks("register_search_kind")]
-    return sorted([*kinds, PAGE], key=lambda kind: (kind.order, kind.name))
+    return list(_kinds_by_name().values())
 
 
 def kind_named(name: str) -> SearchKind | None:
-    return next((kind for kind in registered_kinds() if kind.name == name), None)
+    return _kinds_by_name().get(name)
 
 
 def kind_label(name: str, plural: bool = False) -> str:

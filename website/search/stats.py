@@ -26,17 +26,3 @@ def record_search(language_code: str, query: str, found: int) -> None:
             """,  # table name from the model, values as parameters
             [language_code, normalise(query), zero, timezone.now()],
         )
-
-
-def top_queries(language_code: str | None, limit: int = 50):
-    queries = SearchQueryStat.objects.all()
-    if language_code:
-        queries = queries.filter(language_code=language_code)
-    return queries.order_by("-searches", "query")[:limit]
-
-
-def zero_result_queries(language_code: str | None, limit: int = 50):
-    queries = SearchQueryStat.objects.filter(zero_result_searches__gt=0)
-    if language_code:
-        queries = queries.filter(language_code=language_code)
-    return queries.order_by("-zero_result_searches", "query")[:limit]

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from website.locales import active_locale
 from website.search import stats
@@ -75,7 +74,6 @@ class SearchTermsReportView(ReportView):
     page_title = _("Search terms")
     header_icon = "search"
     model = SearchQueryStat
-    permission_policy = ModelPermissionPolicy(SearchQueryStat)
     permission_required = "view"
     filterset_class = SearchTermsFilterSet
     is_searchable = True
@@ -98,6 +96,3 @@ class SearchTermsReportView(ReportView):
         "zero_result_searches": _("Searches with no result"),
         "last_searched": _("Last searched"),
     }
-
-    def get_base_queryset(self):
-        return SearchQueryStat.objects.all()
