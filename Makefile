@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
-PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 AXE := node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
@@ -63,11 +63,11 @@ $(AXE): package.json package-lock.json
 	@npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP)
+locale/%.mo: locale/%.po $(STAMP)
 	@$(MANAGE) compile_ui_messages $<
 
-messages: $(STAMP) ## Re-extract UI strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext)
-	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.data --ignore=content --ignore=tests --ignore=bench --ignore=node_modules
+messages: $(STAMP) ## Re-extract UI strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext; copies of upstream templates keep upstream's catalogs)
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.data --ignore=content --ignore=tests --ignore=bench --ignore=node_modules --ignore=templates/wagtailadmin --ignore=templates/wagtail_localize
 
 # Pin with the oldest Python the project supports (e.g. make lock PYTHON=/usr/bin/python3 for Debian 12's 3.11.2),
 # so that every pinned version installs on it: pip-compile resolves for the Python it runs on.

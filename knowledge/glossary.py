@@ -211,7 +211,7 @@ def glossary_for(language_code: str) -> Glossary:
         if entries is None:
             entries = [
                 Entry(term.anchor, term.term, term.abbreviation, term.definition)
-                for term in GlossaryTerm.objects.filter(locale__language_code=language_code)
+                for term in GlossaryTerm.objects.filter(locale__language_code=language_code, live=True)
             ]
             cache.set(cache_key, entries, timeout=None)
         for stale in [known for known in _glossaries if known[1] != version]:

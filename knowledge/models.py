@@ -25,6 +25,7 @@ from website.blocks import RICH_TEXT_FEATURES, anchor_for, table_of_contents
 from website.locales import content_language_of
 from website.queries import linked_pages_in_language
 from website.text import HAN_CHARACTER, is_han
+from website.workflows import ReviewedSnippet
 
 TOPICS = [
     ("dns", _("Domain Name System")),
@@ -138,7 +139,7 @@ class WorkingGroup(index.Indexed, models.Model):
         return f"https://datatracker.ietf.org/wg/{self.acronym}/about/"
 
 
-class GlossaryTerm(TranslatableMixin, index.Indexed, ClusterableModel):
+class GlossaryTerm(ReviewedSnippet, TranslatableMixin, index.Indexed, ClusterableModel):
     """A term a policymaker meets, defined in plain words. Translated with wagtail-localize."""
 
     term = models.CharField(_("term"), max_length=120)
@@ -160,6 +161,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, ClusterableModel):
         index.SearchField("definition"),
         index.AutocompleteField("term"),
         index.FilterField("locale"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -396,10 +398,10 @@ class GlossaryPage(Page):
         """The glossary in the page's content language; a term not translated yet is shown in English,
         marked with its language (``other_language``), so no entry is missing and none passes as translated."""
         language = content_language_of(self)
-        terms = list(GlossaryTerm.objects.filter(locale__language_code=language))
+        terms = list(GlossaryTerm.objects.filter(locale__language_code=language, live=True))
         if language != settings.LANGUAGE_CODE:
             have = {term.translation_key for term in terms}
-            for term in GlossaryTerm.objects.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
+            for term in GlossaryTerm.objects.filter(locale__language_code=settings.LANGUAGE_CODE, live=True).exclude(
                 translation_key__in=have
             ):
                 term.other_language = settings.LANGUAGE_CODE

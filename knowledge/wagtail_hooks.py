@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from knowledge.dashboard import ExplainersDueForReviewPanel, explainers_due_for_review
 from knowledge.models import LEVELS, TOPICS, ExplainerPage, GlossaryTerm, Rfc, WorkingGroup
 from website.permissions import LanguageRestrictedSnippetViewSet
 from website.search.kinds import SearchKind
@@ -120,6 +121,13 @@ class ExplainerListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_explainer_listing():
     return ExplainerListingViewSet("explainers")
+
+
+@hooks.register("construct_homepage_panels")
+def explainers_due_for_review_panel(request, panels):
+    pages = explainers_due_for_review(request.user)
+    if pages:
+        panels.append(ExplainersDueForReviewPanel(pages))
 
 
 @hooks.register("register_site_search_model")

@@ -1,7 +1,9 @@
 """The translation coverage report: every page and translatable snippet × every language.
 
-Statuses: translated, outdated (the English original was published after the translation was
-last synced), alias (not translated: readers get the English page with a notice) and missing.
+Statuses: translated, partial (a translation with segments still untranslated, with the share
+done), outdated (the English original was published after the translation was last synced), alias
+(not translated: readers get the English page with a notice) and missing. Each cell links to where
+the work is done: the translation's editor, or "Translate this page" for someone who may start one.
 The number of queries is fixed (a few per model), whatever the number of pages.
 """
 
@@ -17,13 +19,26 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import TranslationSource
 
 from website import locales
+from website.translation_progress import progress_by_key
 
 STATUSES = {
     "translated": _("Translated"),
+    "partial": _("Partly translated"),
     "outdated": _("Outdated"),
     "alias": _("Not translated (English shown)"),
     "missing": _("Missing"),
 }
+
+
+@dataclass
+class Cell:
+    status: str
+    url: str | None = None
+    percent: int | None = None
+
+    @property
+    def label(self):
+        return STATUSES[self.status]
 
 
 @dataclass
@@ -51,26 +66,34 @@ def _synced_at():
     )
 
 
-def _status(source, translation):
+def _status(source, translation, progress):
     if translation is None:
         return "missing"
     if getattr(translation, "alias_of_id", None):
         return "alias"
+    if progress is not None and not progress.complete:
+        return "partial"
     changed = getattr(source, "last_published_at", None)
     if changed and source.synced_at and changed > source.synced_at:
         return "outdated"
     return "translated"
 
 
-def _table(title, sources, translations, languages, row_for):
+def _table(title, sources, translations, languages, row_for, links):
+    """``links(source, translation, locale)``: the URL a cell opens, or None."""
     by_key = {(item.translation_key, item.locale_id): item for item in translations}
+    progress = progress_by_key([locale.pk for locale in languages])
     table = Table(title=title, languages=languages)
     counts = {locale.language_code: Counter() for locale in languages}
     for source in sources:
         row = row_for(source)
         for locale in languages:
-            status = _status(source, by_key.get((source.translation_key, locale.pk)))
-            row.cells.append(status)
+            translation = by_key.get((source.translation_key, locale.pk))
+            done = progress.get((source.translation_key, locale.pk))
+            status = _status(source, translation, done)
+            row.cells.append(
+                Cell(status, url=links(source, translation, locale), percent=done.percent if done else None)
+            )
             counts[locale.language_code][status] += 1
         table.rows.append(row)
     table.counts = counts
@@ -78,11 +101,18 @@ def _table(title, sources, translations, languages, row_for):
     return table
 
 
-def coverage(section_id=None, language=None):
-    """Coverage tables (pages first, then each translatable snippet model) and the sections to filter by."""
+def coverage(section_id=None, language=None, locale_ids=None, may_start=True, drafts=True):
+    """Coverage tables (pages first, then each translatable snippet model) and the sections to filter by.
+
+    ``locale_ids``: the languages shown (None: all). ``may_start``: whether missing and alias cells link to
+    "Translate this page". ``drafts``: whether English pages never published are listed (they are not
+    translators' work yet).
+    """
     source_locale = locales.source_locale()
     languages = list(Locale.objects.exclude(pk=source_locale.pk))
     languages.sort(key=lambda locale: [code for code, _name in settings.LANGUAGES].index(locale.language_code))
+    if locale_ids is not None:
+        languages = [locale for locale in languages if locale.pk in locale_ids]
     if language:
         languages = [locale for locale in languages if locale.language_code == language]
 
@@ -91,6 +121,8 @@ def coverage(section_id=None, language=None):
     section_names = {section.path: section.title for section in sections}
 
     pages = Page.objects.filter(locale=source_locale, depth__gte=2).order_by("path")
+    if not drafts:
+        pages = pages.filter(live=True)
     if section_id:
         chosen = next((section for section in sections if section.pk == section_id), None)
         if chosen is not None:
@@ -104,6 +136,16 @@ def coverage(section_id=None, language=None):
         translation_key__in=[page.translation_key for page in sources], locale__in=languages
     ).only("translation_key", "locale_id", "alias_of_id")
 
+    def page_link(source, translation, locale):
+        if translation is not None and not translation.alias_of_id:
+            return reverse("wagtailadmin_pages:edit", args=[translation.pk])
+        if may_start:
+            return (
+                reverse("wagtail_localize:submit_page_translation", args=[source.pk])
+                + f"?select_locale={locale.language_code}"
+            )
+        return None
+
     def page_row(page):
         section = section_names.get(page.path[: (home.depth + 1) * Page.steplen], "") if home else ""
         return Row(
@@ -112,7 +154,7 @@ def coverage(section_id=None, language=None):
             section=section,
         )
 
-    tables = [_table(_("Pages"), sources, translations, languages, page_row)]
+    tables = [_table(_("Pages"), sources, translations, languages, page_row, page_link)]
     for model in get_translatable_models():
         if issubclass(model, Page) or model not in get_snippet_models():
             continue
@@ -120,6 +162,19 @@ def coverage(section_id=None, language=None):
         snippet_translations = model.objects.filter(
             translation_key__in=[item.translation_key for item in snippet_sources], locale__in=languages
         ).only("translation_key", "locale_id")
+        viewset = getattr(model, "snippet_viewset", None)
+
+        def snippet_link(source, translation, locale, model=model, viewset=viewset):
+            if translation is not None and viewset is not None:
+                return reverse(viewset.get_url_name("edit"), args=[translation.pk])
+            if translation is None and may_start:
+                meta = model._meta
+                url = reverse(
+                    "wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, source.pk]
+                )
+                return f"{url}?select_locale={locale.language_code}"
+            return None
+
         tables.append(
             _table(
                 model._meta.verbose_name_plural.capitalize(),
@@ -127,6 +182,7 @@ def coverage(section_id=None, language=None):
                 snippet_translations,
                 languages,
                 lambda item: Row(label=str(item), url=None, section=""),
+                snippet_link,
             )
         )
     return tables, sections

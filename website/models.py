@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from website.blocks import RICH_TEXT_FEATURES, BaseContentBlocks
 from website.routing import DirectRoutingMixin
+from website.workflows import ReviewedSnippet
 
 
 class IntroducedPage(Page):
@@ -57,7 +58,7 @@ class StandardPage(IntroducedPage):
         verbose_name_plural = _("standard pages")
 
 
-class NavigationMenu(TranslatableMixin, ClusterableModel):
+class NavigationMenu(ReviewedSnippet, TranslatableMixin, ClusterableModel):
     """The main menu. Translated with wagtail-localize; the pages it links to follow the reader's language."""
 
     name = models.CharField(_("name"), max_length=100, help_text=_("For editors only."))
@@ -87,7 +88,7 @@ class NavigationMenuItem(TranslatableMixin, Orderable):
         return self.label or str(self.page)
 
 
-class FooterText(TranslatableMixin, models.Model):
+class FooterText(ReviewedSnippet, TranslatableMixin, models.Model):
     """The footer's text (who runs the site, a contact line), translated like any snippet."""
 
     name = models.CharField(_("name"), max_length=100, help_text=_("For editors only."))

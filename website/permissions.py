@@ -41,6 +41,32 @@ def editable_locale_ids(user):
     return user._editable_locale_ids
 
 
+def reviewable_locale_ids(user) -> set:
+    """The languages whose review a user takes part in: their group approves tasks of a language home's workflow."""
+    from wagtail.models import GroupApprovalTask  # noqa: PLC0415 - wagtail.models imports this module's users
+
+    if not getattr(user, "is_active", False):
+        return set()
+    return set(
+        GroupApprovalTask.objects.filter(
+            groups__user=user, workflow_tasks__workflow__workflow_pages__page__depth=LANGUAGE_HOME_DEPTH
+        ).values_list("workflow_tasks__workflow__workflow_pages__page__locale_id", flat=True)
+    )
+
+
+def reported_locale_ids(user):
+    """The languages of the translation reports a user sees: all for those who send pages for translation
+    (editors, moderators), their own for translators and reviewers; an empty set for anyone else."""
+    if not getattr(user, "is_active", False):
+        return set()
+    if user.is_superuser or user.has_perm("wagtail_localize.submit_translation"):
+        return ALL_LANGUAGES
+    editable = editable_locale_ids(user)
+    if editable == ALL_LANGUAGES:
+        return ALL_LANGUAGES
+    return set(editable) | reviewable_locale_ids(user)
+
+
 def may_edit_locale(user, locale_id) -> bool:
     allowed = editable_locale_ids(user)
     return allowed == ALL_LANGUAGES or locale_id in allowed

@@ -1,39 +1,41 @@
-"""Roles every installation has, not only the demo: one "Translators (<language>)" group per language.
+"""The editorial roles every installation has, not only the demo (README, "Roles").
 
-The groups and their model permissions (admin access, "change" on translatable snippets) are made
-by migrations, so production has them: ``website`` 0004 for the site's snippets, each app's own
-migration for its snippets. A group's right over its language's pages is a grant of Wagtail's
-"change" permission on that language's home page (see ``website.permissions``); a home page only
-exists once the language has content, so the grant is made when the home page is saved (and by
-the migration for home pages already there).
+- *Editors* add and change English pages and snippets and submit them for review; they publish nothing.
+- *Moderators* review and publish anything in any language, and manage workflows.
+- *Translators (<language>)* translate that language's pages and snippets and submit them for review.
+- *Reviewers (<language>)* approve or send back that language's submitted translations.
+
+Groups, model permissions and workflows are made by migrations (``website`` 0004 and 0007, and
+each app's own migration for its snippets). Rights over a language's pages are grants on that
+language's home page, and its pages' workflow is assigned there too; a home page exists only once
+the language has content, so both are given when a home page is first saved (and by the migration
+for home pages already there). Language rights for snippets follow from the same grants
+(``website.permissions``).
 """
 
+from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_save
-from django.utils.translation import get_language_info
-from wagtail.models import GroupPagePermission
 
+from website.data_migrations import EDITORS, MODERATORS, give_home_its_roles, language_name
 from website.locales import language_code_of
 from website.permissions import LANGUAGE_HOME_DEPTH
 
-TRANSLATORS = "Translators ({language})"
+__all__ = ["EDITORS", "MODERATORS", "reviewer_group_name", "translator_group_name"]
 
 
 def translator_group_name(language_code: str) -> str:
-    return TRANSLATORS.format(language=get_language_info(language_code)["name"])
+    return f"Translators ({language_name(language_code)})"
 
 
-def grant_language_home(sender, instance, raw=False, **kwargs):
-    """A language's home page: its translators may change the pages of that language (and publish none)."""
-    if raw or instance.depth != LANGUAGE_HOME_DEPTH:
+def reviewer_group_name(language_code: str) -> str:
+    return f"Reviewers ({language_name(language_code)})"
+
+
+def grant_language_home(sender, instance, created=False, raw=False, **kwargs):
+    if raw or not created or instance.depth != LANGUAGE_HOME_DEPTH:
         return
-    language = language_code_of(instance.locale_id)
-    if language == settings.LANGUAGE_CODE:
-        return
-    group, _created = Group.objects.get_or_create(name=translator_group_name(language))
-    change_page = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
-    GroupPagePermission.objects.get_or_create(group=group, page_id=instance.pk, permission=change_page)
+    give_home_its_roles(apps, instance.pk, language_code_of(instance.locale_id), settings.LANGUAGE_CODE)
 
 
 def connect(home_page_model) -> None:

@@ -1,12 +1,17 @@
-"""Admin views of the site: the translation coverage report."""
+"""Admin views of the site: the translation coverage report, the translation editor's review actions."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale
 
+from website import review
 from website.coverage import STATUSES, coverage
+from website.permissions import ALL_LANGUAGES, reported_locale_ids
 
 
 class TranslationCoverageView(WagtailAdminTemplateMixin, TemplateView):
@@ -14,27 +19,42 @@ class TranslationCoverageView(WagtailAdminTemplateMixin, TemplateView):
 
     Not a Wagtail ``ReportView``: that lists one queryset, one row per object, and this is a matrix
     of several models (pages, then each translatable snippet) against every language, counted in a
-    fixed number of queries. Like its menu item (``AdminOnlyMenuItem``), it is for superusers: the
-    view checks that itself, so the URL does not open for anyone the menu hides it from.
+    fixed number of queries. Editors and moderators see every language; translators and reviewers
+    their own, without English pages never published (``website.permissions.reported_locale_ids``,
+    which the menu item asks too, so the URL opens for exactly those the menu shows it to).
     """
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_superuser:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     template_name = "website/admin/translation_coverage.html"
     page_title = _("Translation coverage")
     header_icon = "site"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.locale_ids = reported_locale_ids(request.user)
+        if not self.locale_ids:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    # No breadcrumbs: Wagtail then heads the page with its title (a slim header names it to screen readers only).
+    breadcrumbs_items = []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         section = self.request.GET.get("section", "")
         section_id = int(section) if section.isdigit() else None
         language = self.request.GET.get("language", "")
-        codes = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+        every_language = self.locale_ids == ALL_LANGUAGES
+        shown = {
+            locale.language_code for locale in Locale.objects.all() if every_language or locale.pk in self.locale_ids
+        }
+        codes = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE and code in shown]
         language = language if language in codes else ""
-        tables, sections = coverage(section_id=section_id, language=language or None)
+        tables, sections = coverage(
+            section_id=section_id,
+            language=language or None,
+            locale_ids=None if every_language else self.locale_ids,
+            may_start=self.request.user.has_perm("wagtail_localize.submit_translation"),
+            drafts=every_language,
+        )
         context.update(
             {
                 "tables": tables,
@@ -46,3 +66,31 @@ class TranslationCoverageView(WagtailAdminTemplateMixin, TemplateView):
             }
         )
         return context
+
+
+def translation_editor_actions(request, instance):
+    """``before_edit_page``/``before_edit_snippet``, ahead of wagtail-localize's editor: the review actions.
+
+    "Submit for review" (the editor's main action for those who may not publish) sends the translation to
+    its language's reviewers. Publishing (moderators) is refused while segments are untranslated
+    (``website.review``). Anything else goes on to wagtail-localize.
+    """
+    if request.method != "POST" or request.POST.get("action") not in {"submit-for-review", "publish"}:
+        return None
+    translation = review.translation_of(instance)
+    if translation is None:
+        return None
+    try:
+        if request.POST["action"] == "publish":
+            review.check_complete(translation)
+            return None
+        state = review.submit_translation_for_review(instance, request.user)
+    except review.NotReady as reason:
+        messages.error(request, str(reason))
+    else:
+        messages.success(
+            request,
+            _("“%(title)s” was sent for review (%(task)s).")
+            % {"title": instance, "task": state.current_task_state.task.name},
+        )
+    return redirect(request.path)

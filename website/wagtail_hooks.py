@@ -5,16 +5,17 @@ from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from website.compat import wagtail_localize as localize_compat
+from website.dashboard import TranslationWorkPanel, translation_work
 from website.models import FooterText, NavigationMenu
-from website.permissions import LanguageRestrictedSnippetViewSet
+from website.permissions import LanguageRestrictedSnippetViewSet, reported_locale_ids
 from website.search.views import SearchTermsReportView
 from website.translation_status import stale_translation
-from website.views_admin import TranslationCoverageView
+from website.views_admin import TranslationCoverageView, translation_editor_actions
 
 
 class NavigationMenuViewSet(LanguageRestrictedSnippetViewSet):
@@ -50,6 +51,9 @@ def guard_po_upload():
 
 
 hooks.register("construct_page_action_menu", localize_compat.alias_action_for_publishers_only)
+# Before wagtail-localize's own hooks, which take over the editor of a translation.
+hooks.register("before_edit_page", translation_editor_actions, order=-1)
+hooks.register("before_edit_snippet", translation_editor_actions, order=-1)
 
 
 @hooks.register("before_edit_page")
@@ -67,14 +71,29 @@ def warn_about_stale_translation(request, page):
         )
 
 
+@hooks.register("construct_homepage_panels")
+def translation_work_panel(request, panels):
+    """A translator's dashboard lists what waits for them (reviewers have Wagtail's "Awaiting your review")."""
+    sections = translation_work(request.user)
+    if sections:
+        panels.append(TranslationWorkPanel(sections))
+
+
 @hooks.register("register_admin_urls")
 def translation_coverage_url():
     return [path("reports/translation-coverage/", TranslationCoverageView.as_view(), name="translation_coverage")]
 
 
+class TranslationCoverageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(reported_locale_ids(request.user))
+
+
 @hooks.register("register_reports_menu_item")
 def translation_coverage_menu_item():
-    return AdminOnlyMenuItem(_("Translation coverage"), reverse("translation_coverage"), icon_name="site", order=900)
+    return TranslationCoverageMenuItem(
+        _("Translation coverage"), reverse("translation_coverage"), icon_name="site", order=900
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -17,7 +17,6 @@ NEEDS_NO_GUARD = {
     "javascript_catalog": "the editor's interface strings: no content",
     "submit_page_translation": "asks for wagtail_localize.submit_translation, which translators do not have",
     "submit_snippet_translation": "asks for wagtail_localize.submit_translation, which translators do not have",
-    "update_translations": "asks for wagtail_localize.submit_translation, which translators do not have",
     "snippets_api_listing": "read-only list for the editor's snippet chooser; the snippets are published content",
     "snippets_api_detail": "read-only, as the listing",
 }

@@ -41,7 +41,7 @@ def test_a_page_published_after_its_translation_shows_as_outdated(home):
     about.save_revision().publish()
     pages = coverage()[0][0]
     row = next(row for row in pages.rows if row.label.endswith("About the programme"))
-    assert "outdated" in row.cells
+    assert "outdated" in [cell.status for cell in row.cells]
 
 
 def test_filters_by_section_and_language(admin_client, home):
@@ -68,3 +68,23 @@ def test_queries_do_not_grow_with_pages(admin_client, home):
     for number in range(10, 60):
         StandardPageFactory(parent=parent, slug=f"many-{number}")
     assert queries() == with_ten
+
+
+def test_a_translation_with_untranslated_segments_shows_as_partial_with_its_share(admin_client, home):
+    from wagtail_localize.models import StringSegment, StringTranslation  # noqa: PLC0415
+
+    from website.review import progress_of, translation_of  # noqa: PLC0415
+
+    about = home.get_children().get(slug="about")
+    french = about.get_translation(about.locale.__class__.objects.get(language_code="fr"))
+    translation = translation_of(french)
+    title = StringSegment.objects.get(source=translation.source, context__path="title")
+    StringTranslation.objects.filter(
+        translation_of_id=title.string_id, context_id=title.context_id, locale=french.locale
+    ).delete()
+    percent = progress_of(translation).percent
+    assert 0 < percent < 100
+    row = next(row for row in coverage(language="fr")[0][0].rows if row.label.endswith("About the programme"))
+    assert (row.cells[0].status, row.cells[0].percent) == ("partial", percent)
+    page = admin_client.get(reverse("translation_coverage"), {"language": "fr"}).content.decode()
+    assert f"Partly translated ({percent}%)" in page

@@ -8,8 +8,14 @@ operator, relevance ordering, the error messages) except that it searches the ba
 asked for, through ``website.search.backends.run_with_fallback`` (an Elasticsearch outage falls
 back to the database), and cleans the query as the site search does.
 
+**The workflow status of a snippet needs a URL name its panel may lack.** The status side panel
+includes ``wagtailadmin/workflows/workflow_status.html``, which links to ``revisions_compare_url_name``;
+Wagtail's page panel sets it, the generic panel wagtail-localize's translation editor builds for a
+snippet does not, so a glossary term in review could not be opened. The copy of that template in
+``templates/wagtailadmin/workflows/`` falls back to the object's own compare view.
+
 Delete when Wagtail's API lets a viewset choose the search backend per request (no upstream issue
-filed yet).
+filed yet), and when the generic status panel passes the compare URL name itself.
 """
 
 from django.conf import settings

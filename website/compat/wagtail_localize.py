@@ -14,7 +14,17 @@
    for the right to publish the page, and ``alias_action_for_publishers_only`` takes the
    "Convert to alias page" action out of the editor of anyone without that right (a translator's
    main button was this destructive action).
-4. **The translations report opens for any admin user**, listing every language's translations;
+4. **The translation editor offers translators no review.** Its only actions are publishing and
+   converting to an alias; ``templates/wagtail_localize/admin/edit_translation.html`` is this
+   version's template with the review bar of ``website.review`` (submit for review as the main
+   action of those who may not publish, progress, the review's state) and without the alias action
+   for them. It relies on the props ``edit_translation`` builds (``perms``, ``links``).
+5. **"Sync translated pages" publishes unreviewed, half-translated pages.** Its "Publish immediately"
+   option publishes every translation with the original's text in place of what is not translated
+   yet, for anyone who may send pages for translation (editors too). ``GuardedUpdateTranslationsView``
+   offers the option only to those who may publish every translation, and publishes only the
+   complete ones: the others are updated and stay as they are for readers, and the user is told.
+6. **The translations report opens for any admin user**, listing every language's translations;
    ``submitter_guard`` keeps it to those who may submit translations.
 
 The guards are installed by ``admin_url_overrides()``: URLs for the same paths as wagtail-localize's,
@@ -43,7 +53,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.models import Translation
-from wagtail_localize.views import convert, edit_translation, report
+from wagtail_localize.views import convert, edit_translation, report, update_translations
 
 from website.permissions import may_edit_locale
 
@@ -60,7 +70,12 @@ FOLLOWS = {
     "wagtail_localize.views.edit_translation:preview_translation": "7dbec816395e1ff8",
     "wagtail_localize.views.convert:convert_to_alias": "93d45a64ec977a4e",
     "wagtail_localize.views.report:TranslationsReportView": "0ad34ae74dad4b04",
+    "wagtail_localize.views.update_translations:UpdateTranslationsView.form_valid": "3f4c4d42368d7030",
+    "wagtail_localize.views.update_translations:UpdateTranslationsView.get_form": "97e1fd04fb7b8ed3",
     "wagtail_localize.wagtail_hooks:ConvertToAliasPageActionMenuItem": "8fea368aecd20c87",
+    # The editor whose template is overridden, and the hook that opens it for a translation.
+    "wagtail_localize.views.edit_translation:edit_translation": "bb9d4d46c0179806",
+    "wagtail_localize.wagtail_hooks:before_edit_page": "3bbed5cf6e83df57",
 }
 
 # wagtail-localize writes this header into exported PO files and ignores a file whose id is not
@@ -68,17 +83,37 @@ FOLLOWS = {
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 
 
-def language_guard(view):
-    """Wrap a translation-editor view: the user must be allowed the translation's target language."""
+def language_guard(view, changes=False, publishes=False):
+    """Wrap a translation-editor view: the user must be allowed the translation's target language.
+
+    A view that ``changes`` the translation is also refused while its target is locked for the user:
+    in review, a translation is locked for everyone but its reviewers (``website.review``), so what
+    they approve is what is published. A view that ``publishes`` in effect (stopping a translation
+    leaves the page to drift from its original) asks for the right to publish the target.
+    """
 
     def guarded(request, translation_id, *args, **kwargs):
         translation = get_object_or_404(Translation, id=translation_id)
         if not may_edit_locale(request.user, translation.target_locale_id):
             raise PermissionDenied
+        if changes and locked_for(request.user, translation):
+            raise PermissionDenied
+        if publishes and not may_publish_target(request.user, translation):
+            raise PermissionDenied
         return view(request, translation_id, *args, **kwargs)
 
-    guarded.checks = "language"
+    guarded.checks = "language+publish" if publishes else "language"
     return guarded
+
+
+def may_publish_target(user, translation) -> bool:
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        return False
+    if isinstance(target, Page):
+        return target.permissions_for_user(user).can_publish()
+    return user.has_perm(f"{target._meta.app_label}.publish_{target._meta.model_name}")
 
 
 def publish_guard(view):
@@ -106,6 +141,15 @@ def submitter_guard(view):
     return guarded
 
 
+def locked_for(user, translation) -> bool:
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        return False
+    lock = target.get_lock() if hasattr(target, "get_lock") else None
+    return bool(lock and lock.for_user(user))
+
+
 CONVERT_TO_ALIAS_ACTION = "localize-convert-to-alias"
 
 
@@ -114,6 +158,43 @@ def alias_action_for_publishers_only(menu_items, request, context):
     page = context.get("page")
     if page is not None and not page.permissions_for_user(request.user).can_publish():
         menu_items[:] = [item for item in menu_items if item.name != CONVERT_TO_ALIAS_ACTION]
+
+
+class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """ "Sync translated pages" that publishes only complete translations, for those who may publish them."""
+
+    def may_publish(self):
+        return all(
+            may_publish_target(self.request.user, translation)
+            for translation in self.object.translations.filter(enabled=True)
+        )
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.may_publish():
+            del form.fields["publish_translations"]
+        return form
+
+    def form_valid(self, form):
+        from website.review import progress_of  # noqa: PLC0415 - website.review imports wagtail_localize's models
+
+        publish = form.cleaned_data.get("publish_translations", False) and self.may_publish()
+        form.cleaned_data["publish_translations"] = False
+        response = super().form_valid(form)
+        if publish:
+            held = []
+            for translation in self.object.translations.filter(enabled=True).select_related("target_locale"):
+                if progress_of(translation).complete:
+                    translation.save_target(user=self.request.user, publish=True)
+                else:
+                    held.append(translation.target_locale.get_display_name())
+            if held:
+                messages.warning(
+                    self.request,
+                    _("Not published, because parts are not translated yet: %(languages)s.")
+                    % {"languages": ", ".join(held)},
+                )
+        return response
 
 
 def problem_with(upload, translation) -> str | None:
@@ -151,8 +232,10 @@ def guarded_upload_pofile(request, translation_id):
         target = translation.get_target_instance()
     except ObjectDoesNotExist:
         raise Http404(_("This translation has not been started yet.")) from None
-    if not edit_translation.user_can_edit_instance(request.user, target) or not may_edit_locale(
-        request.user, target.locale_id
+    if (
+        not edit_translation.user_can_edit_instance(request.user, target)
+        or not may_edit_locale(request.user, target.locale_id)
+        or locked_for(request.user, translation)
     ):
         raise PermissionDenied
     problem = problem_with(request.FILES.get("file"), translation)
@@ -165,23 +248,30 @@ def guarded_upload_pofile(request, translation_id):
 guarded_upload_pofile.checks = "language"
 
 
+guarded_update_translations = GuardedUpdateTranslationsView.as_view()
+guarded_update_translations.checks = "submit_translation+publish"
+
+
 def admin_url_overrides() -> list:
     """Admin URLs matched before wagtail-localize's own for the same paths."""
     return [
         path("localize/translate/<int:translation_id>/pofile/upload/", guarded_upload_pofile),
         path(
             "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
-            language_guard(edit_translation.edit_string_translation),
+            language_guard(edit_translation.edit_string_translation, changes=True),
         ),
         path(
             "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
-            language_guard(edit_translation.edit_override),
+            language_guard(edit_translation.edit_override, changes=True),
         ),
         path(
             "localize/translate/<int:translation_id>/machine_translate/",
-            language_guard(edit_translation.machine_translate),
+            language_guard(edit_translation.machine_translate, changes=True),
         ),
-        path("localize/translate/<int:translation_id>/disable/", language_guard(edit_translation.stop_translation)),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            language_guard(edit_translation.stop_translation, publishes=True),
+        ),
         path(
             "localize/translate/<int:translation_id>/pofile/download/",
             language_guard(edit_translation.download_pofile),
@@ -192,6 +282,7 @@ def admin_url_overrides() -> list:
             language_guard(edit_translation.preview_translation),
         ),
         path("localize/page/<int:page_id>/convert_to_alias/", publish_guard(convert.convert_to_alias)),
+        path("localize/update/<int:translation_source_id>/", guarded_update_translations),
         # wagtail-localize's report of every translation in every language opens for any admin user.
         path("localize/reports/translations/", submitter_guard(report.TranslationsReportView.as_view())),
         path(

@@ -13,7 +13,7 @@ from pathlib import Path
 import polib
 from django.db import transaction
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from website.compat.wagtail_localize import TRANSLATION_ID_HEADER
 
@@ -69,6 +69,27 @@ def is_complete(po: polib.POFile) -> bool:
     return bool(entries) and all(entry.msgstr or entry.msgctxt in OPTIONAL_CONTEXTS for entry in entries)
 
 
+def keep_untranslated_slug(translation):
+    """A slug the content PO file leaves out is the original's ("ietf-100", "home" read the same everywhere).
+
+    Recorded as its translation, so the translation counts as complete (``website.review``): a slug
+    is not prose a translator has left undone.
+    """
+    for segment in StringSegment.objects.filter(source=translation.source, context__path="slug").select_related(
+        "string"
+    ):
+        StringTranslation.objects.get_or_create(
+            translation_of_id=segment.string_id,
+            locale=translation.target_locale,
+            context_id=segment.context_id,
+            defaults={
+                "data": segment.string.data,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "tool_name": "content PO file",
+            },
+        )
+
+
 def translate_from_po(
     instance,
     language_code: str,
@@ -105,6 +126,7 @@ def translate_from_po(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
         translation.import_po(po, tool_name="content PO file")
+        keep_untranslated_slug(translation)
         translation.save_target(publish=publish)
     return instance.get_translation(locale)
 

@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from website.locales import active_locale, locale_for
@@ -149,6 +149,8 @@ def find_matches(query: str, language: str) -> list[Hit]:
         for model in extra_models():
             label = search_facts.model_label(model)
             queryset = model.objects.filter(locale=locale).only("id")
+            if issubclass(model, DraftStateMixin):  # a snippet in review reaches readers once published
+                queryset = queryset.filter(live=True)
             hits.extend(Hit(label, pk, score) for pk, score in ranked(backend, queryset, query, MAX_EXTRA_MATCHES))
         return hits
 

@@ -184,6 +184,18 @@ WAGTAIL_USER_TIME_ZONES = ["UTC"] + sorted(
     if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "posix/", "right/"))
 )
 
+# Review (README, "Roles"): an approved translation is published from its segments, like wagtail-localize does.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "website.workflow_finish.publish_approved"
+# Sending a page for translation makes its translations drafts, whatever the original's state: a new
+# translation holds the original's text until it is translated, and only review publishes it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Wagtail tells submitters and reviewers by e-mail (submitted, approved, changes requested). Development prints
+# the messages on the console; production sends them through the SMTP server in EMAIL_HOST.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
 # Machine translation for translators: DeepL with a key, or LibreTranslate at a URL; none otherwise.
 if env("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
