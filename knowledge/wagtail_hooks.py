@@ -1,19 +1,22 @@
-"""Admin for the knowledge base's snippets: RFCs, working groups and glossary terms."""
+"""Admin for the knowledge base: RFCs, working groups and glossary terms (snippets), and the explainers listing."""
 
 import django_filters
-from django.db.models.functions import Upper
+from django.db.models.functions import Length, Substr, Upper
+from django.forms import RadioSelect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
+from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.dashboard import ExplainersDueForReviewPanel, explainers_due_for_review
-from knowledge.models import LEVELS, TOPICS, ExplainerPage, GlossaryTerm, Rfc, WorkingGroup
+from knowledge.models import LEVELS, TOPICS, ExplainerPage, GlossaryTerm, Rfc, TopicPage, WorkingGroup
+from website.admin_columns import LanguageColumn, with_absolute_dates
+from website.admin_filters import TranslatedPageFilterSet
 from website.permissions import LanguageRestrictedSnippetViewSet
 from website.search.kinds import SearchKind
 
@@ -93,12 +96,27 @@ class KnowledgeViewSetGroup(SnippetViewSetGroup):
 register_snippet(KnowledgeViewSetGroup)
 
 
-class ExplainerFilterSet(PageFilterSet):
-    level = django_filters.ChoiceFilter(label=_("Audience level"), choices=LEVELS)
+class ExplainerTopicFilter(django_filters.ChoiceFilter):
+    """An explainer's topic is its parent topic page's: explainers whose parent has the topic chosen."""
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        parents = TopicPage.objects.filter(topic=value).values("path")
+        return queryset.alias(parent_path=Substr("path", 1, Length("path") - ExplainerPage.steplen)).filter(
+            parent_path__in=parents
+        )
+
+
+class ExplainerFilterSet(TranslatedPageFilterSet):
+    topic = ExplainerTopicFilter(label=_("Topic"), choices=TOPICS, empty_label=_("Any"), widget=RadioSelect)
+    level = django_filters.ChoiceFilter(
+        label=_("Audience level"), choices=LEVELS, empty_label=_("Any"), widget=RadioSelect
+    )
 
     class Meta:
         model = ExplainerPage
-        fields = ["locale", "level"]
+        fields = []
 
 
 class ExplainerListingViewSet(PageListingViewSet):
@@ -109,12 +127,14 @@ class ExplainerListingViewSet(PageListingViewSet):
     menu_label = _("Explainers")
     menu_order = 150
     add_to_admin_menu = True
-    columns = [
-        *IndexView.base_columns,
-        Column("level", label=_("Level"), accessor="get_level_display", sort_key="level"),
-        DateColumn("last_reviewed", label=_("Last reviewed"), sort_key="last_reviewed"),
-        Column("locale", label=_("Language"), accessor="locale"),
-    ]
+    columns = with_absolute_dates(
+        [
+            *IndexView.base_columns,
+            Column("level", label=_("Level"), accessor="get_level_display", sort_key="level"),
+            DateColumn("last_reviewed", label=_("Last reviewed"), sort_key="last_reviewed"),
+            LanguageColumn(),
+        ]
+    )
     filterset_class = ExplainerFilterSet
 
 

@@ -1,5 +1,7 @@
 """Admin listings of IETF meetings and meeting reports."""
 
+import django_filters
+from django.forms import RadioSelect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -7,32 +9,64 @@ from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from knowledge.models import TOPICS
 from programme.models import MeetingPage, MeetingReportPage
+from website.admin_columns import LanguageColumn, with_absolute_dates
+from website.admin_filters import TranslatedPageFilterSet
 from website.search.kinds import SearchKind
 
 
+class MeetingFilterSet(TranslatedPageFilterSet):
+    class Meta:
+        model = MeetingPage
+        fields = []
+
+
 class MeetingListingViewSet(PageListingViewSet):
+    """Meetings newest first, by IETF number: the way the programme and the IETF name and count them."""
+
     model = MeetingPage
     icon = "date"
     menu_label = _("IETF meetings")
-    columns = [
-        *IndexView.base_columns,
-        Column("number", label=_("IETF"), sort_key="number"),
-        DateColumn("start_date", label=_("First day"), sort_key="start_date"),
-        Column("participants", label=_("Participants")),
-        Column("locale", label=_("Language")),
-    ]
+    columns = with_absolute_dates(
+        [
+            *IndexView.base_columns,
+            Column("number", label=_("IETF"), sort_key="number"),
+            DateColumn("start_date", label=_("First day"), sort_key="start_date"),
+            Column("participants", label=_("Participants")),
+            LanguageColumn(),
+        ]
+    )
+    ordering = "-number"
+    filterset_class = MeetingFilterSet
+
+
+class ReportFilterSet(TranslatedPageFilterSet):
+    topic = django_filters.ChoiceFilter(
+        label=_("Topic"), choices=TOPICS, method="filter_topic", empty_label=_("Any"), widget=RadioSelect
+    )
+
+    class Meta:
+        model = MeetingReportPage
+        fields = []
+
+    def filter_topic(self, queryset, name, value):
+        """A report covers the topics of its highlights (kept in its ``topics`` list)."""
+        return queryset.filter(topics__contains=[value])
 
 
 class ReportListingViewSet(PageListingViewSet):
     model = MeetingReportPage
     icon = "doc-full"
     menu_label = _("Meeting reports")
-    columns = [
-        *IndexView.base_columns,
-        DateColumn("date_published", label=_("Published"), sort_key="date_published"),
-        Column("locale", label=_("Language")),
-    ]
+    columns = with_absolute_dates(
+        [
+            *IndexView.base_columns,
+            DateColumn("date_published", label=_("Published"), sort_key="date_published"),
+            LanguageColumn(),
+        ]
+    )
+    filterset_class = ReportFilterSet
 
 
 class ProgrammeViewSetGroup(ViewSetGroup):

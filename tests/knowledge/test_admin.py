@@ -4,10 +4,13 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from wagtail.models import Locale
 
 from knowledge.models import ExplainerPage, GlossaryTerm, Rfc, TopicPage
 from tests.factories import UserFactory
-from tests.html import parse, text_of
+from tests.html import listing_rows, parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +48,79 @@ def test_explainer_listing_shows_level_and_review_date(admin_client):
     assert "Securing routing with RPKI" in content
     assert "How the Domain Name System works" not in content
     assert "Last reviewed" in content
+
+
+def explainers(admin_client, **params):
+    return listing_rows(admin_client.get("/admin/explainers/", params))
+
+
+def ids(language, **filters):
+    return set(ExplainerPage.objects.filter(locale__language_code=language, **filters).values_list("pk", flat=True))
+
+
+def test_explainers_are_listed_in_english_unless_another_language_is_chosen(admin_client):
+    rows = explainers(admin_client)
+    assert {row["id"] for row in rows} == ids("en")
+    assert {row["Language"] for row in rows} == {"English"}
+    rows = explainers(admin_client, locale="fr")
+    assert {row["id"] for row in rows} == ids("fr") and {row["Language"] for row in rows} == {"French"}
+    every_language = explainers(admin_client, locale="", ordering="title")
+    assert len({row["Language"] for row in every_language}) > 1
+
+
+def test_the_language_filter_names_languages_and_starts_on_english(admin_client):
+    form = parse(admin_client.get("/admin/explainers/").content)
+    french = form.select_one('input[name="locale"][value="fr"]')
+    assert text_of(french.find_parent("label")) == "French"
+    assert form.select_one('input[name="locale"][value="en"]').has_attr("checked")
+    assert not french.has_attr("checked")
+
+
+def test_translations_are_filtered_by_state(admin_client):
+    aliases, real = ids("zh-hans", alias_of__isnull=False), ids("zh-hans", alias_of__isnull=True)
+    assert aliases and real
+    assert {row["id"] for row in explainers(admin_client, locale="zh-hans", translation="alias")} == aliases
+    assert {row["id"] for row in explainers(admin_client, locale="zh-hans", translation="translated")} == real
+
+
+def test_a_translation_whose_original_was_published_since_it_was_synced_is_outdated(admin_client):
+    french = ExplainerPage.objects.filter(locale__language_code="fr", alias_of__isnull=True).first()
+    outdated_before = {row["id"] for row in explainers(admin_client, locale="fr", translation="outdated")}
+    assert french.pk not in outdated_before
+    french.get_translation(Locale.get_default()).save_revision().publish()
+    outdated = {row["id"] for row in explainers(admin_client, locale="fr", translation="outdated")}
+    assert outdated == outdated_before | {french.pk}
+    assert french.pk not in {row["id"] for row in explainers(admin_client, locale="fr", translation="translated")}
+
+
+def test_originals_are_filtered_by_whether_every_language_has_a_translation(admin_client):
+    languages = 6
+    complete = {
+        page.pk
+        for page in ExplainerPage.objects.filter(locale__language_code="en")
+        if ExplainerPage.objects.filter(translation_key=page.translation_key, alias_of__isnull=True).count()
+        == languages + 1
+    }
+    incomplete = ids("en") - complete
+    assert complete and incomplete
+    assert {row["id"] for row in explainers(admin_client, translation="complete")} == complete
+    assert {row["id"] for row in explainers(admin_client, translation="incomplete")} == incomplete
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_explainers_are_filtered_by_their_topic(admin_client, language):
+    dns = TopicPage.objects.get(locale__language_code=language, topic="dns")
+    expected = set(ExplainerPage.objects.child_of(dns).values_list("pk", flat=True))
+    assert expected and expected != ids(language)
+    assert {row["id"] for row in explainers(admin_client, locale=language, topic="dns")} == expected
+
+
+def test_explainer_listing_shows_dates_not_time_since(admin_client):
+    row = explainers(admin_client)[0]
+    page = ExplainerPage.objects.get(pk=row["id"])
+    assert row["Last reviewed"] == date_format(page.last_reviewed, "DATE_FORMAT")
+    assert row["Updated"] == date_format(localtime(page.latest_revision_created_at), "DATE_FORMAT")
+    assert "ago" not in row["Updated"]
 
 
 def test_explainer_edit_and_create_forms_render(admin_client):

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django_countries import countries
 from icalendar import Calendar
@@ -19,7 +20,8 @@ from knowledge.models import WorkingGroup
 from programme.models import MeetingPage, MeetingReportIndexPage, MeetingReportPage, ProgrammePage
 from programme.participation import participation_figures
 from programme.regions import REGION_OF_COUNTRY, region_name
-from tests.factories import MeetingPageFactory, MeetingReportPageFactory
+from tests.factories import MeetingPageFactory, MeetingReportPageFactory, UserFactory
+from tests.html import listing_rows
 from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -318,3 +320,47 @@ def test_demo_reports_are_complete():
             and report.slug == f"ietf-{report.meeting.number}-" + report.slug.split("-", 2)[2]
         )
         assert report.topics and report.related_links.exists()
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    return client
+
+
+def test_meeting_listing_is_in_english_newest_first_by_ietf_number(admin_client):
+    english = MeetingPage.objects.filter(locale__language_code="en")
+    english.order_by("number").first().save_revision().publish()  # the last one edited, still listed last
+    rows = listing_rows(admin_client.get("/admin/meetings/"))
+    assert [row["id"] for row in rows] == list(english.order_by("-number").values_list("pk", flat=True))
+    assert {row["Language"] for row in rows} == {"English"}
+    numbers = [int(row["IETF"]) for row in rows]
+    assert numbers == sorted(numbers, reverse=True) and len(set(numbers)) == len(numbers) > 1
+    first = english.get(pk=rows[0]["id"])
+    assert rows[0]["First day"] == date_format(first.start_date, "DATE_FORMAT")
+
+
+def test_meeting_listing_is_still_sorted_by_other_columns(admin_client):
+    rows = listing_rows(admin_client.get("/admin/meetings/", {"ordering": "start_date"}))
+    english = MeetingPage.objects.filter(locale__language_code="en")
+    assert [row["id"] for row in rows] == list(english.order_by("start_date").values_list("pk", flat=True))
+
+
+def test_meetings_shown_in_english_in_a_language_are_listed_as_not_translated(admin_client):
+    russian = set(MeetingPage.objects.filter(locale__language_code="ru").values_list("pk", flat=True))
+    assert russian and not MeetingPage.objects.filter(pk__in=russian, alias_of__isnull=True).exists()
+    rows = listing_rows(admin_client.get("/admin/meetings/", {"locale": "ru", "translation": "alias"}))
+    assert {row["id"] for row in rows} == russian and {row["Language"] for row in rows} == {"Russian"}
+    assert listing_rows(admin_client.get("/admin/meetings/", {"locale": "ru", "translation": "translated"})) == []
+
+
+def test_report_listing_filters_by_language_and_topic(admin_client):
+    french = MeetingReportPage.objects.filter(locale__language_code="fr")
+    rows = listing_rows(admin_client.get("/admin/reports/", {"locale": "fr"}))
+    assert {row["id"] for row in rows} == set(french.values_list("pk", flat=True))
+    dns = {report.pk for report in french if "dns" in report.topics}
+    assert dns and dns != {row["id"] for row in rows}
+    rows = listing_rows(admin_client.get("/admin/reports/", {"locale": "fr", "topic": "dns"}))
+    assert {row["id"] for row in rows} == dns
+    report = french.get(pk=rows[0]["id"])
+    assert rows[0]["Published"] == date_format(report.date_published, "DATE_FORMAT")
