@@ -122,6 +122,7 @@ class WorkingGroup(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("acronym", boost=2),
         index.SearchField("name"),
+        index.AutocompleteField("acronym"),  # the chooser searches as one types: "dnsop" finds DNSOP
         index.AutocompleteField("name"),
         index.FilterField("area"),
     ]

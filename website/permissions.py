@@ -113,6 +113,29 @@ class LanguageFilteredIndexView(snippet_views.IndexView):
         return queryset if allowed == ALL_LANGUAGES else queryset.filter(locale_id__in=allowed)
 
 
+class LanguageCheckedObjectMixin:
+    """A snippet view of one instance (history, usage, revisions, locking…) that checks the instance's language.
+
+    Views that only show (``reading``) open to those who edit or review the language; the others to
+    those who edit it. Wagtail checks these views' model permissions only.
+    """
+
+    reading = False
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        user = self.request.user
+        if not may_edit_locale(user, instance.locale_id) and not (
+            self.reading and instance.locale_id in reviewable_locale_ids(user)
+        ):
+            raise PermissionDenied
+        return instance
+
+
+def language_checked(view_class, reading=False):
+    return type(f"LanguageChecked{view_class.__name__}", (LanguageCheckedObjectMixin, view_class), {"reading": reading})
+
+
 class LanguageRestrictedSnippetViewSet(snippet_views.SnippetViewSet):
     """A snippet viewset for translatable snippets: translators see and change their languages only.
 
@@ -124,6 +147,21 @@ class LanguageRestrictedSnippetViewSet(snippet_views.SnippetViewSet):
     index_view_class = LanguageFilteredIndexView
     edit_view_class = LanguageCheckedEditView
     delete_view_class = LanguageCheckedDeleteView
+    # Every other view of one instance, except the workflow actions reviewers take (Wagtail checks their task).
+    copy_view_class = language_checked(snippet_views.CopyView)
+    usage_view_class = language_checked(snippet_views.UsageView, reading=True)
+    history_view_class = language_checked(snippet_views.HistoryView, reading=True)
+    inspect_view_class = language_checked(snippet_views.InspectView, reading=True)
+    revisions_view_class = language_checked(snippet_views.PreviewRevisionView, reading=True)
+    revisions_compare_view_class = language_checked(snippet_views.RevisionsCompareView, reading=True)
+    revisions_unschedule_view_class = language_checked(snippet_views.RevisionsUnscheduleView)
+    unpublish_view_class = language_checked(snippet_views.UnpublishView)
+    preview_on_edit_view_class = language_checked(snippet_views.PreviewOnEditView)
+    lock_view_class = language_checked(snippet_views.LockView)
+    unlock_view_class = language_checked(snippet_views.UnlockView)
+    confirm_workflow_cancellation_view_class = language_checked(snippet_views.ConfirmWorkflowCancellationView)
+    workflow_history_view_class = language_checked(snippet_views.WorkflowHistoryView, reading=True)
+    workflow_history_detail_view_class = language_checked(snippet_views.WorkflowHistoryDetailView, reading=True)
 
     def register_permissions(self):
         register_permission_policy(self.model, LanguagePermissionPolicy(self.model), exact_class=True)

@@ -173,3 +173,15 @@ def test_a_new_explainer_is_reviewed_today_unless_the_editor_says_otherwise(admi
     form = admin_client.get(reverse("wagtailadmin_pages:add", args=["knowledge", "explainerpage", topic.pk]))
     field = parse(form.content).select_one('input[name="last_reviewed"]')
     assert field is not None and field.get("value") == datetime.date.today().isoformat()
+
+
+@pytest.mark.parametrize("query", ["dnsop", "DNSOP", "operations", "Domain Name System Operations"])
+def test_the_working_group_chooser_finds_by_acronym_and_by_name(admin_client, query):
+    url = reverse("wagtailsnippetchoosers_knowledge_workinggroup:choose_results")
+    response = admin_client.get(url, {"q": query})
+    assert response.status_code == 200
+    names = [text_of(link) for link in parse(response.content).select("table a")]
+    assert any("dnsop" in name.casefold() or "domain name system operations" in name.casefold() for name in names), (
+        query,
+        names[:5],
+    )
