@@ -150,7 +150,7 @@ def coverage(section_id=None, language=None, locale_ids=None, may_start=True, dr
         section = section_names.get(page.path[: (home.depth + 1) * Page.steplen], "") if home else ""
         return Row(
             label="— " * max(page.depth - 2, 0) + page.title,
-            url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            url=reverse("wagtailadmin_pages:edit", args=[page.pk]) if may_start else None,  # the English page
             section=section,
         )
 

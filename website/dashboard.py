@@ -76,12 +76,19 @@ def _targets(translations):
     return found
 
 
-def translation_work(user) -> list[Section]:
-    """What waits for ``user`` as a translator (an empty list for anyone who translates no language)."""
+def translated_locale_ids(user) -> set:
+    """The languages ``user`` translates: those they may edit, but not every language and not English."""
     locale_ids = editable_locale_ids(user)
-    if locale_ids == ALL_LANGUAGES or not locale_ids:
+    if locale_ids == ALL_LANGUAGES:
+        return set()
+    return set(locale_ids) - {locales.source_locale().pk}
+
+
+def translation_work(user) -> list[Section]:
+    """What waits for ``user`` as a translator, by kind (kinds with nothing in them are left out)."""
+    locale_ids = translated_locale_ids(user)
+    if not locale_ids:
         return []
-    locale_ids = set(locale_ids) - {locales.source_locale().pk}
     sections = {kind: Section(kind, label) for kind, label in KINDS.items()}
     translations = list(
         enabled_translations(locale_ids).select_related("source__specific_content_type", "target_locale")

@@ -159,6 +159,7 @@ def home_page(run: SeedRun) -> HomePage:
         )
     else:
         site.root_page = home
+        site.site_name = site.site_name or str(settings.WAGTAIL_SITE_NAME)  # the admin's dashboard is headed with it
         site.save()
     return home
 

@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from website.compat import wagtail_localize as localize_compat
-from website.dashboard import TranslationWorkPanel, translation_work
+from website.dashboard import TranslationWorkPanel, translated_locale_ids, translation_work
 from website.models import FooterText, NavigationMenu
 from website.permissions import LanguageRestrictedSnippetViewSet, reported_locale_ids
 from website.search.views import SearchTermsReportView
@@ -74,9 +74,8 @@ def warn_about_stale_translation(request, page):
 @hooks.register("construct_homepage_panels")
 def translation_work_panel(request, panels):
     """A translator's dashboard lists what waits for them (reviewers have Wagtail's "Awaiting your review")."""
-    sections = translation_work(request.user)
-    if sections:
-        panels.append(TranslationWorkPanel(sections))
+    if translated_locale_ids(request.user):
+        panels.append(TranslationWorkPanel(translation_work(request.user)))
 
 
 @hooks.register("register_admin_urls")

@@ -1,6 +1,7 @@
 """Translator groups come from migrations (production has them), and each gets its language's home page."""
 
 import importlib
+import io
 
 import pytest
 from django.apps import apps
@@ -38,3 +39,48 @@ def test_a_new_language_home_page_is_granted_to_its_translators(home):
         .exclude(page=german_home)
         .exists()
     )
+
+
+def test_the_migrations_set_up_the_review_workflows_and_the_editors_stay_in_english():
+    from wagtail.models import Workflow, WorkflowContentType, WorkflowPage  # noqa: PLC0415
+
+    root = Page.objects.get(depth=1)
+    assert WorkflowPage.objects.get(page=root).workflow.name == "Editorial review"
+    for home in Page.objects.filter(depth=2).exclude(locale__language_code="en").select_related("locale"):
+        workflow = WorkflowPage.objects.get(page=home).workflow
+        name = translator_group_name(home.locale.language_code).removeprefix("Translators ")
+        assert workflow.name == f"Translation review {name}"
+        groups = {group.name for group in workflow.tasks.get().specific.groups.all()}
+        assert groups == {f"Reviewers {name}", "Moderators"}
+    editorial = Workflow.objects.get(name="Editorial review")
+    assert {item.content_type.model for item in WorkflowContentType.objects.filter(workflow=editorial)} == {
+        "glossaryterm",
+        "navigationmenu",
+        "footertext",
+    }
+    editors = GroupPagePermission.objects.filter(group__name="Editors")
+    assert {(grant.page.depth, grant.page.locale.language_code) for grant in editors} == {(2, "en")}
+    assert not GroupPagePermission.objects.filter(group__name="Editors", permission__codename="publish_page").exists()
+
+
+def test_a_new_language_home_page_gets_its_translation_review(home):
+    from wagtail.models import WorkflowPage  # noqa: PLC0415
+
+    german = Locale.objects.create(language_code="de")
+    home.copy_for_translation(german, alias=True)
+    german_home = Page.objects.get(depth=2, locale=german)
+    workflow = WorkflowPage.objects.get(page=german_home).workflow
+    assert workflow.name == "Translation review (German)"
+    assert {group.name for group in workflow.tasks.get().specific.groups.all()} == {"Reviewers (German)", "Moderators"}
+
+
+def test_the_demo_has_an_account_for_each_role(settings, tmp_path, monkeypatch):
+    from django.contrib.auth import authenticate  # noqa: PLC0415
+    from django.core.management import call_command  # noqa: PLC0415
+
+    settings.DATA_DIR = tmp_path
+    monkeypatch.setenv("ADMIN_PASSWORD", "a demo password for every role")
+    call_command("ensure_admin", role_accounts=True, stdout=io.StringIO())
+    for username, group in {"editor": "Editors", "translator-fr": "Translators (French)"}.items():
+        user = authenticate(username=username, password="a demo password for every role")
+        assert user is not None and list(user.groups.values_list("name", flat=True)) == [group]
