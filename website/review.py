@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import WorkflowState
+from wagtail.models import RevisionMixin, WorkflowState
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
@@ -85,6 +85,10 @@ def build_revision(translation: Translation, user):
     copy_synchronised_fields(original, target)
     segments = source._get_segments_for_translation(translation.target_locale, fallback=True)
     ingest_segments(original, target, source.locale, translation.target_locale, segments)
+    if getattr(target, "alias_of_id", None):
+        # Readers keep the alias (the English page, marked) until approval; Wagtail gives aliases no
+        # revisions of their own, so the translated revision is made the way any model makes one.
+        return RevisionMixin.save_revision(target, user=user, clean=False)
     return target.save_revision(user=user, clean=False)
 
 

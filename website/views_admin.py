@@ -10,6 +10,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
 from website import review
+from website.compat import wagtail_localize as localize_compat
 from website.coverage import STATUSES, coverage
 from website.permissions import ALL_LANGUAGES, reported_locale_ids
 
@@ -71,26 +72,35 @@ class TranslationCoverageView(WagtailAdminTemplateMixin, TemplateView):
 def translation_editor_actions(request, instance):
     """``before_edit_page``/``before_edit_snippet``, ahead of wagtail-localize's editor: the review actions.
 
+    An alias whose translation has been started (readers keep the English page until it is approved)
+    opens in the translation editor.
+
     "Submit for review" (the editor's main action for those who may not publish) sends the translation to
     its language's reviewers. Publishing (moderators) is refused while segments are untranslated
     (``website.review``). Anything else goes on to wagtail-localize.
     """
-    if request.method != "POST" or request.POST.get("action") not in {"submit-for-review", "publish"}:
-        return None
     translation = review.translation_of(instance)
     if translation is None:
         return None
-    try:
-        if request.POST["action"] == "publish":
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "submit-for-review":
+        try:
+            state = review.submit_translation_for_review(instance, request.user)
+        except review.NotReady as reason:
+            messages.error(request, str(reason))
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” was sent for review (%(task)s).")
+                % {"title": instance, "task": state.current_task_state.task.name},
+            )
+        return redirect(request.path)
+    if action == "publish":
+        try:
             review.check_complete(translation)
-            return None
-        state = review.submit_translation_for_review(instance, request.user)
-    except review.NotReady as reason:
-        messages.error(request, str(reason))
-    else:
-        messages.success(
-            request,
-            _("“%(title)s” was sent for review (%(task)s).")
-            % {"title": instance, "task": state.current_task_state.task.name},
-        )
-    return redirect(request.path)
+        except review.NotReady as reason:
+            messages.error(request, str(reason))
+            return redirect(request.path)
+    if getattr(instance, "alias_of_id", None):
+        return localize_compat.editor_for_alias_in_translation(request, instance, translation)
+    return None

@@ -245,3 +245,34 @@ def test_the_translation_editor_says_publish_in_words_that_read_right(client, co
     client.force_login(user)
     catalog = client.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
     assert f'"Publish in ": {json.dumps(label)}' in catalog or f'"Publish in ": "{label}"' in catalog
+
+
+def test_an_untranslated_page_stays_english_and_marked_until_its_translation_is_approved(
+    client, django_capture_on_commit_callbacks
+):
+    chinese = Locale.objects.get(language_code="zh-hans")
+    alias = Page.objects.filter(locale=chinese, alias_of__isnull=False, depth__gte=3).order_by("path").first()
+    english = alias.alias_of.specific
+    client.force_login(member("Editors"))
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[english.pk]), {"locales": [chinese.pk]}
+    )
+    assert response.status_code == 302
+    alias.refresh_from_db()
+    assert alias.alias_of_id == english.pk and alias.live, "readers keep the English page, marked as such"
+    assert translation_of(alias) is not None
+
+    client.force_login(member("Translators (Simplified Chinese)"))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[alias.pk])
+    assert parse(client.get(edit_url).content).select_one(".js-translation-editor") is not None
+    machine = reverse("wagtail_localize:machine_translate", args=[translation_of(alias).pk])
+    assert client.post(machine).status_code in (200, 302)
+    submit(client, edit_url)
+    alias.refresh_from_db()
+    assert alias.alias_of_id == english.pk and alias.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    client.force_login(member("Reviewers (Simplified Chinese)"))
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_action(client, alias, "approve")
+    alias.refresh_from_db()
+    assert alias.alias_of_id is None and alias.live and alias.title != english.title

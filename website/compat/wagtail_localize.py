@@ -24,7 +24,17 @@
    yet, for anyone who may send pages for translation (editors too). ``GuardedUpdateTranslationsView``
    offers the option only to those who may publish every translation, and publishes only the
    complete ones: the others are updated and stay as they are for readers, and the user is told.
-6. **The translations report opens for any admin user**, listing every language's translations;
+6. **Sending an untranslated page for translation shows English as if translated.** Until a page is
+   translated, each language has an alias of the English page, which readers get with a "not
+   translated yet" notice. "Translate this page" turns that alias into an ordinary page holding
+   the English text (its draft save writes the live page), so readers lose the notice and
+   ``lang="en"``. ``AliasKeepingSubmitPageTranslationView`` makes the page an alias again once the
+   translation is set up: readers keep the English page, marked, until the translation is
+   approved, which publishes it as wagtail-localize does (``website.workflow_finish``). The
+   translation editor opens on such an alias (``editor_for_alias_in_translation``), where
+   wagtail-localize would offer to start the translation again. (Pages sent with their subtree are
+   translated in the background by wagtail-localize and are not covered.)
+7. **The translations report opens for any admin user**, listing every language's translations;
    ``submitter_guard`` keeps it to those who may submit translations.
 
 The guards are installed by ``admin_url_overrides()``: URLs for the same paths as wagtail-localize's,
@@ -53,7 +63,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.models import Translation
-from wagtail_localize.views import convert, edit_translation, report, update_translations
+from wagtail_localize.views import convert, edit_translation, report, submit_translations, update_translations
 
 from website.permissions import may_edit_locale
 
@@ -70,6 +80,9 @@ FOLLOWS = {
     "wagtail_localize.views.edit_translation:preview_translation": "7dbec816395e1ff8",
     "wagtail_localize.views.convert:convert_to_alias": "93d45a64ec977a4e",
     "wagtail_localize.views.report:TranslationsReportView": "0ad34ae74dad4b04",
+    "wagtail_localize.views.submit_translations:SubmitTranslationView.form_valid": "01c1906d523ea331",
+    "wagtail_localize.views.convert:sync_alias": "7476e77e28299f1d",
+    "wagtail_localize.models:TranslationSource.create_or_update_translation": "01b8971d2e0a4d9c",
     "wagtail_localize.views.update_translations:UpdateTranslationsView.form_valid": "3f4c4d42368d7030",
     "wagtail_localize.views.update_translations:UpdateTranslationsView.get_form": "97e1fd04fb7b8ed3",
     "wagtail_localize.wagtail_hooks:ConvertToAliasPageActionMenuItem": "8fea368aecd20c87",
@@ -197,6 +210,30 @@ class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
         return response
 
 
+class AliasKeepingSubmitPageTranslationView(submit_translations.SubmitPageTranslationView):
+    """ "Translate this page" that leaves each language's alias in place for readers (see 6. above)."""
+
+    def form_valid(self, form):
+        aliases = list(
+            Page.objects.filter(translation_key=self.object.translation_key, alias_of__isnull=False).values_list(
+                "pk", flat=True
+            )
+        )
+        response = super().form_valid(form)
+        for page_id in aliases:
+            page = Page.objects.get(pk=page_id)
+            if page.alias_of_id is None:
+                Page.objects.filter(pk=page_id).update(alias_of_id=self.object.pk)
+                page.alias_of_id = self.object.pk
+                convert.sync_alias(self.object, page.specific)
+        return response
+
+
+def editor_for_alias_in_translation(request, page, translation):
+    """The translation editor for an alias whose translation has been started (see 6. above)."""
+    return edit_translation.edit_translation(request, translation, page.specific)
+
+
 def problem_with(upload, translation) -> str | None:
     """Why an uploaded file cannot be imported into ``translation``, or None if it can."""
     if upload is None:
@@ -248,6 +285,8 @@ def guarded_upload_pofile(request, translation_id):
 guarded_upload_pofile.checks = "language"
 
 
+alias_keeping_submit_page_translation = AliasKeepingSubmitPageTranslationView.as_view()
+alias_keeping_submit_page_translation.checks = "submit_translation"
 guarded_update_translations = GuardedUpdateTranslationsView.as_view()
 guarded_update_translations.checks = "submit_translation+publish"
 
@@ -283,6 +322,7 @@ def admin_url_overrides() -> list:
         ),
         path("localize/page/<int:page_id>/convert_to_alias/", publish_guard(convert.convert_to_alias)),
         path("localize/update/<int:translation_source_id>/", guarded_update_translations),
+        path("localize/submit/page/<int:page_id>/", alias_keeping_submit_page_translation),
         # wagtail-localize's report of every translation in every language opens for any admin user.
         path("localize/reports/translations/", submitter_guard(report.TranslationsReportView.as_view())),
         path(
