@@ -36,6 +36,7 @@ class Item:
     url: str | None
     language: str
     percent: int | None = None
+    start_url: str | None = None  # a page not translated yet: where the translator starts translating it
 
 
 @dataclass
@@ -100,7 +101,7 @@ def translation_work(user) -> list[Section]:
     }
     for translation in sorted(translations, key=lambda translation: translation.source.object_repr):
         target = targets.get((translation.source.object_id, translation.target_locale_id))
-        if target is None or getattr(target, "alias_of_id", None):
+        if target is None:
             continue
         state = states.get((target.get_base_content_type().pk, str(target.pk)))
         if state == WorkflowState.STATUS_NEEDS_CHANGES:
@@ -123,11 +124,25 @@ def translation_work(user) -> list[Section]:
             section.items.append(
                 Item(str(target), _edit_url(target), translation.target_locale.get_display_name(), percent)
             )
-    aliases = Page.objects.filter(locale_id__in=locale_ids, alias_of__isnull=False).select_related("locale")
+    # Aliases: the English page shown; those whose translation has been started are listed above.
+    started = {(translation.source.object_id, translation.target_locale_id) for translation in translations}
+    aliases = [
+        page
+        for page in Page.objects.filter(locale_id__in=locale_ids, alias_of__isnull=False)
+        .select_related("locale")
+        .order_by("path")
+        if (page.translation_key, page.locale_id) not in started
+    ]
     not_started = sections["not_started"]
-    not_started.count = aliases.count()
+    not_started.count = len(aliases)
     not_started.items = [
-        Item(page.title, _edit_url(page), page.locale.get_display_name()) for page in aliases.order_by("path")[:LIMIT]
+        Item(
+            page.title,
+            _edit_url(page),
+            page.locale.get_display_name(),
+            start_url=reverse("start_translation", args=[page.pk]),
+        )
+        for page in aliases[:LIMIT]
     ]
     return [section for section in sections.values() if section.count]
 

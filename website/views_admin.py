@@ -1,18 +1,22 @@
-"""Admin views of the site: the translation coverage report, the translation editor's review actions."""
+"""Admin views of the site: the translation coverage report, the translation editor's review actions, starting
+a translation."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail_localize.operations import translate_object
 
-from website import review
+from website import locales, review
 from website.compat import wagtail_localize as localize_compat
 from website.coverage import STATUSES, coverage
-from website.permissions import ALL_LANGUAGES, reported_locale_ids
+from website.permissions import ALL_LANGUAGES, may_edit_locale, reported_locale_ids
 
 
 class TranslationCoverageView(WagtailAdminTemplateMixin, TemplateView):
@@ -104,3 +108,19 @@ def translation_editor_actions(request, instance):
     if getattr(instance, "alias_of_id", None):
         return localize_compat.editor_for_alias_in_translation(request, instance, translation)
     return None
+
+
+@require_POST
+def start_translation(request, page_id):
+    """A translator starts translating a page not translated yet into their language (it is an alias there).
+
+    Editors send pages for translation into any language ("Translate this page"); a translator may start
+    one only in a language they translate. Readers keep the English page, marked, until it is approved.
+    """
+    page = get_object_or_404(Page, pk=page_id, alias_of__isnull=False)
+    if page.locale_id == locales.source_locale().pk or not may_edit_locale(request.user, page.locale_id):
+        raise PermissionDenied
+    source = page.alias_of.specific
+    with transaction.atomic(), localize_compat.aliases_kept(source):
+        translate_object(source, [page.locale], user=request.user)
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -15,7 +15,7 @@ from website.models import FooterText, NavigationMenu
 from website.permissions import LanguageRestrictedSnippetViewSet, reported_locale_ids
 from website.search.views import SearchTermsReportView
 from website.translation_status import stale_translation
-from website.views_admin import TranslationCoverageView, translation_editor_actions
+from website.views_admin import TranslationCoverageView, start_translation, translation_editor_actions
 
 
 class NavigationMenuViewSet(LanguageRestrictedSnippetViewSet):
@@ -80,7 +80,10 @@ def translation_work_panel(request, panels):
 
 @hooks.register("register_admin_urls")
 def translation_coverage_url():
-    return [path("reports/translation-coverage/", TranslationCoverageView.as_view(), name="translation_coverage")]
+    return [
+        path("reports/translation-coverage/", TranslationCoverageView.as_view(), name="translation_coverage"),
+        path("translation/start/<int:page_id>/", start_translation, name="start_translation"),
+    ]
 
 
 class TranslationCoverageMenuItem(MenuItem):

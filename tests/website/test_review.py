@@ -276,3 +276,25 @@ def test_an_untranslated_page_stays_english_and_marked_until_its_translation_is_
         workflow_action(client, alias, "approve")
     alias.refresh_from_db()
     assert alias.alias_of_id is None and alias.live and alias.title != english.title
+
+
+def test_a_translator_starts_translating_a_page_from_their_dashboard(client):
+    chinese = Locale.objects.get(language_code="zh-hans")
+    translator = member("Translators (Simplified Chinese)")
+    client.force_login(translator)
+    panel = parse(client.get(reverse("wagtailadmin_home")).content).select_one("#translation-work-section")
+    form = panel.select_one("form[action]")
+    assert "Start translating" in form.text
+    alias = Page.objects.get(pk=int(form["action"].rstrip("/").split("/")[-1]))
+    assert alias.locale == chinese and alias.alias_of_id
+
+    client.force_login(member("Translators (French)"))
+    assert client.post(form["action"]).status_code in (302, 403)
+    assert translation_of(alias) is None, "another language's translator may not start it"
+
+    client.force_login(translator)
+    response = client.post(form["action"])
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_pages:edit", args=[alias.pk])
+    alias.refresh_from_db()
+    assert alias.alias_of_id and translation_of(alias) is not None, "readers keep the English page until approval"
+    assert parse(client.get(response["Location"]).content).select_one(".js-translation-editor") is not None

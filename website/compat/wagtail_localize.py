@@ -214,19 +214,23 @@ class AliasKeepingSubmitPageTranslationView(submit_translations.SubmitPageTransl
     """ "Translate this page" that leaves each language's alias in place for readers (see 6. above)."""
 
     def form_valid(self, form):
-        aliases = list(
-            Page.objects.filter(translation_key=self.object.translation_key, alias_of__isnull=False).values_list(
-                "pk", flat=True
-            )
-        )
-        response = super().form_valid(form)
-        for page_id in aliases:
-            page = Page.objects.get(pk=page_id)
-            if page.alias_of_id is None:
-                Page.objects.filter(pk=page_id).update(alias_of_id=self.object.pk)
-                page.alias_of_id = self.object.pk
-                convert.sync_alias(self.object, page.specific)
-        return response
+        with aliases_kept(self.object):
+            return super().form_valid(form)
+
+
+@contextlib.contextmanager
+def aliases_kept(source):
+    """Translations of ``source`` started inside this block leave its aliases in place (see 6. above)."""
+    aliases = list(
+        Page.objects.filter(translation_key=source.translation_key, alias_of__isnull=False).values_list("pk", flat=True)
+    )
+    yield
+    for page_id in aliases:
+        page = Page.objects.get(pk=page_id)
+        if page.alias_of_id is None:
+            Page.objects.filter(pk=page_id).update(alias_of_id=source.pk)
+            page.alias_of_id = source.pk
+            convert.sync_alias(source, page.specific)
 
 
 def editor_for_alias_in_translation(request, page, translation):
