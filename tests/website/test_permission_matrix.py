@@ -4,7 +4,9 @@ Languages: English, the role's own (French for the French translator and reviewe
 (Spanish). Every cell of the matrix is checked and all disagreements are reported together.
 A refused request is answered by Wagtail's admin with a redirect to the dashboard (or 403); an
 allowed request that only takes POST answers 405, so destructive actions are checked without
-being carried out. Submitting, approving and publishing through review are in test_review.py.
+being carried out. "Approve" asks for the reviewers' form of a page already in review; "submit"
+sends a translation for review (English pages are submitted from Wagtail's own editor, which
+test_review.py drives). The whole review loop is in test_review.py.
 """
 
 import pytest
@@ -29,14 +31,26 @@ ROLES = {
 }
 Y, N, _ = True, False, None  # allowed, refused, not applicable (English is no translation)
 
-PAGE_MATRIX = {
-    #                     edit        publish     unpublish   delete      stop tr.    to alias    PO file
-    "editor": [(Y, N, N), (N, N, N), (N, N, N), (N, N, N), (_, N, N), (_, N, N), (_, N, N)],
-    "moderator": [(Y, Y, Y), (Y, Y, Y), (Y, Y, Y), (Y, Y, Y), (_, Y, Y), (_, Y, Y), (_, Y, Y)],
-    "french translator": [(N, Y, N), (N, N, N), (N, N, N), (N, N, N), (_, N, N), (_, N, N), (_, Y, N)],
-    "french reviewer": [(N, N, N), (N, N, N), (N, N, N), (N, N, N), (_, N, N), (_, N, N), (_, N, N)],
+# fmt: off
+PAGE_MATRIX = {  # for each action of PAGE_ACTIONS, in order: (English, French, Spanish)
+    #                   edit     publish  unpubl.  delete   stop     alias    PO file  approve  submit
+    "editor":            [(Y,N,N), (N,N,N), (N,N,N), (N,N,N), (_,N,N), (_,N,N), (_,N,N), (N,N,N), (_,N,N)],
+    "moderator":         [(Y,Y,Y), (Y,Y,Y), (Y,Y,Y), (Y,Y,Y), (_,Y,Y), (_,Y,Y), (_,Y,Y), (Y,Y,Y), (_,Y,Y)],
+    "french translator": [(N,Y,N), (N,N,N), (N,N,N), (N,N,N), (_,N,N), (_,N,N), (_,Y,N), (N,N,N), (_,Y,N)],
+    "french reviewer":   [(N,N,N), (N,N,N), (N,N,N), (N,N,N), (_,N,N), (_,N,N), (_,N,N), (N,Y,N), (_,N,N)],
 }
-PAGE_ACTIONS = ["edit", "publish", "unpublish", "delete", "stop translation", "convert to alias", "download PO"]
+# fmt: on
+PAGE_ACTIONS = [
+    "edit",
+    "publish",
+    "unpublish",
+    "delete",
+    "stop translation",
+    "convert to alias",
+    "download PO",
+    "approve",
+    "submit",
+]
 SNIPPET_MATRIX = {
     #                     edit        publish     delete
     "editor": [(Y, N, N), (N, N, N), (Y, N, N)],
@@ -72,8 +86,19 @@ def about(code):
     return english.get_translation(Locale.objects.get(language_code=code)).specific
 
 
-def page_checks(client, user, page):
+def in_review(code):
+    """The accessibility page in ``code``, submitted for review by someone else."""
+    english = Page.objects.get(slug="accessibility", locale__language_code="en", depth=3)
+    page = english.get_translation(Locale.objects.get(language_code=code)).specific
+    page.save_revision()
+    page.get_workflow().start(page, UserFactory(is_superuser=True))
+    return page
+
+
+def page_checks(client, user, page, reviewed):
     translation = translation_of(page)
+    task_state = reviewed.current_workflow_task_state
+    approve = reverse("wagtailadmin_pages:collect_workflow_action_data", args=[reviewed.pk, "reject", task_state.pk])
 
     def localize(name):
         return allowed(client.get(reverse(f"wagtail_localize:{name}", args=[translation.pk]))) if translation else None
@@ -86,7 +111,14 @@ def page_checks(client, user, page):
         localize("stop_translation"),
         allowed(client.get(reverse("wagtail_localize:convert_to_alias", args=[page.pk]))) if translation else None,
         localize("download_pofile"),
+        allowed(client.get(approve)),
+        submitted(client, page) if translation else None,  # last: it puts the page in review
     ]
+
+
+def submitted(client, page):
+    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "submit-for-review"})
+    return Page.objects.get(pk=page.pk).specific.current_workflow_state is not None
 
 
 def snippet_checks(client, user, instance):
@@ -120,11 +152,12 @@ def test_permission_matrix(client, role):
     client.force_login(user)
     wrong = []
     pages = [about(code) for code in LANGUAGES]
+    reviewed = [in_review(code) for code in LANGUAGES]
     wrong += disagreements(
         "page",
         PAGE_ACTIONS,
         PAGE_MATRIX[role],
-        [page_checks(client, user, page) for page in pages],
+        [page_checks(client, user, page, review) for page, review in zip(pages, reviewed, strict=True)],
     )
     for model in (GlossaryTerm, NavigationMenu, FooterText):
         instances = [snippet_in(model, code) for code in LANGUAGES]

@@ -298,3 +298,26 @@ def test_a_translator_starts_translating_a_page_from_their_dashboard(client):
     alias.refresh_from_db()
     assert alias.alias_of_id and translation_of(alias) is not None, "readers keep the English page until approval"
     assert parse(client.get(response["Location"]).content).select_one(".js-translation-editor") is not None
+
+
+def test_the_translation_editor_gives_dates_in_the_admins_language(client):
+    import re  # noqa: PLC0415
+
+    from django.utils import translation  # noqa: PLC0415
+    from django.utils.formats import date_format  # noqa: PLC0415
+    from wagtail.users.models import UserProfile  # noqa: PLC0415
+
+    user = member("Moderators")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(user)
+    page = french_about()
+    document = parse(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content)
+    props = json.loads(document.select_one(".js-translation-editor")["data-props"])
+    comments = [item["comment"] for item in props["initialStringTranslations"]]
+    english_month = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
+    assert comments and not any(english_month.search(comment) for comment in comments)
+    updated = StringTranslation.objects.filter(locale=page.locale).order_by("-updated_at").first().updated_at
+    with translation.override("fr"):
+        assert any(date_format(updated.date(), "DATE_FORMAT") in comment for comment in comments), comments[:2]

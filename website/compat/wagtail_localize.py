@@ -34,7 +34,11 @@
    translation editor opens on such an alias (``editor_for_alias_in_translation``), where
    wagtail-localize would offer to start the translation again. (Pages sent with their subtree are
    translated in the background by wagtail-localize and are not covered.)
-7. **The translations report opens for any admin user**, listing every language's translations;
+7. **Dates in the translation editor are English in every language.** wagtail-localize writes them
+   with ``strftime("%-d %B %Y")`` ("1 December 2026" in the French admin). ``localized_dates``
+   rewrites them in the admin's language: in the editor's props (``website.templatetags.review_tags``)
+   and in the answers of the string-editing API (``localized_response``).
+8. **The translations report opens for any admin user**, listing every language's translations;
    ``submitter_guard`` keeps it to those who may submit translations.
 
 The guards are installed by ``admin_url_overrides()``: URLs for the same paths as wagtail-localize's,
@@ -49,7 +53,9 @@ views and asks for a publishing right where it unpublishes (none has an upstream
 """
 
 import contextlib
+import datetime
 import os
+import re
 import tempfile
 
 import polib
@@ -58,6 +64,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -83,6 +90,7 @@ FOLLOWS = {
     "wagtail_localize.views.submit_translations:SubmitTranslationView.form_valid": "01c1906d523ea331",
     "wagtail_localize.views.convert:sync_alias": "7476e77e28299f1d",
     "wagtail_localize.models:TranslationSource.create_or_update_translation": "01b8971d2e0a4d9c",
+    "wagtail_localize.models:StringTranslation.get_comment": "08b75c0b81bf8a02",
     "wagtail_localize.views.update_translations:UpdateTranslationsView.form_valid": "3f4c4d42368d7030",
     "wagtail_localize.views.update_translations:UpdateTranslationsView.get_form": "97e1fd04fb7b8ed3",
     "wagtail_localize.wagtail_hooks:ConvertToAliasPageActionMenuItem": "8fea368aecd20c87",
@@ -94,6 +102,33 @@ FOLLOWS = {
 # wagtail-localize writes this header into exported PO files and ignores a file whose id is not
 # the translation's own (it names no constant for it).
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
+
+
+ENGLISH_DATE = re.compile(
+    r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b"
+)
+
+
+def localized_dates(text):
+    """wagtail-localize's English dates ("1 December 2026") in the active language's date format (see 7. above)."""
+    if not isinstance(text, str):
+        return text
+    return ENGLISH_DATE.sub(
+        lambda match: date_format(datetime.datetime.strptime(match.group(0), "%d %B %Y").date(), "DATE_FORMAT"), text
+    )
+
+
+def localized_response(view):
+    """Wrap a string-editing API view: the comment it answers with ("Translated … on <date>") gets a local date."""
+
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        data = getattr(response, "data", None)
+        if isinstance(data, dict) and "comment" in data:
+            data["comment"] = localized_dates(data["comment"])
+        return response
+
+    return wrapped
 
 
 def language_guard(view, changes=False, publishes=False):
@@ -301,11 +336,11 @@ def admin_url_overrides() -> list:
         path("localize/translate/<int:translation_id>/pofile/upload/", guarded_upload_pofile),
         path(
             "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
-            language_guard(edit_translation.edit_string_translation, changes=True),
+            language_guard(localized_response(edit_translation.edit_string_translation), changes=True),
         ),
         path(
             "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
-            language_guard(edit_translation.edit_override, changes=True),
+            language_guard(localized_response(edit_translation.edit_override), changes=True),
         ),
         path(
             "localize/translate/<int:translation_id>/machine_translate/",

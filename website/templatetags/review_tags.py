@@ -7,6 +7,7 @@ from django import template
 from wagtail.models import WorkflowState
 from wagtail_localize.machine_translators import get_machine_translator
 
+from website.compat.wagtail_localize import localized_dates
 from website.review import Progress, progress_of
 
 register = template.Library()
@@ -37,12 +38,16 @@ class Review:
 
 @register.simple_tag
 def translation_review(translation, instance, props):
-    """The editor's props without "Convert to alias page" for someone who may not publish, and the review state.
+    """The editor's props without "Convert to alias page" for someone who may not publish, with dates in the
+    admin's language, and the review state.
 
     Converting a translation to an alias deletes it and shows readers the English page: a publishing
     decision (``website.compat.wagtail_localize.publish_guard`` refuses it to others).
     """
     data = json.loads(props)
+    data["object"]["lastPublishedDate"] = localized_dates(data["object"]["lastPublishedDate"])
+    for string_translation in data["initialStringTranslations"]:
+        string_translation["comment"] = localized_dates(string_translation["comment"])
     can_publish = bool(data["perms"]["canPublish"])
     if not can_publish:
         data["links"]["convertToAliasUrl"] = None
