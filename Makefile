@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
-PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po website/upstream_locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 AXE := node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
@@ -63,7 +63,7 @@ $(AXE): package.json package-lock.json
 	@npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-locale/%.mo: locale/%.po $(STAMP)
+%.mo: %.po $(STAMP)
 	@$(MANAGE) compile_ui_messages $<
 
 messages: $(STAMP) ## Re-extract UI strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext; copies of upstream templates keep upstream's catalogs)

@@ -152,7 +152,8 @@ WAGTAILSEARCH_BACKENDS = search_backends_setting(
 )
 WAGTAILAPI_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILAPI_LIMIT_MAX = 50
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's interface strings, then strings of wagtail-localize its catalogues lack in some languages.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "website" / "upstream_locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

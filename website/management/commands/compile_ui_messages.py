@@ -1,4 +1,4 @@
-"""Compile UI translations (``locale/*/LC_MESSAGES/django.po``) to ``.mo`` files.
+"""Compile UI translations (``*/LC_MESSAGES/*.po`` in each of ``LOCALE_PATHS``) to ``.mo`` files.
 
 Django's own ``compilemessages`` needs GNU gettext installed; this uses polib (already a
 dependency of wagtail-localize), so set-up needs nothing but Python.
@@ -19,7 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, po_files=(), **options):
         paths = [Path(path) for path in po_files] or sorted(
-            Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po")
+            path for directory in settings.LOCALE_PATHS for path in Path(directory).glob("*/LC_MESSAGES/*.po")
         )
         for path in paths:
             po = polib.pofile(str(path))
