@@ -77,6 +77,10 @@ lock: ## Re-pin every package in requirements.lock from pyproject.toml
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 	rm -rf .lock-venv
 
-clean-data: ## Stop the embedded server and delete DATA_DIR (demo content is recreated by the next run)
+clean-data: ## Stop the embedded server and delete DATA_DIR, after asking (FORCE=1 does not ask)
+	@if [ "$(FORCE)" != "1" ]; then \
+		printf 'This deletes the database, the uploaded files, the admin password and the secret key in %s.\nType "delete" to go on: ' "$(DATA_DIR)"; \
+		read answer; [ "$$answer" = "delete" ] || { echo "Nothing deleted."; exit 1; }; \
+	fi
 	@$(PY) -m website.database.embedded stop || true
 	rm -rf "$(DATA_DIR)"

@@ -28,6 +28,7 @@ from programme.participation import participation_figures
 from website.blocks import RICH_TEXT_FEATURES
 from website.models import IntroducedPage
 from website.queries import linked_pages_in_language
+from website.text import whole_number
 
 REPORTS_PER_PAGE = 10
 
@@ -164,7 +165,8 @@ class MeetingReportIndexPage(RoutablePageMixin, Page):
         reports = self.reports()
         years = [date.year for date in reports.dates("date_published", "year", order="DESC")]
         year = request.GET.get("year", "")
-        year = int(year) if year.isdigit() and int(year) in years else None
+        year = whole_number(year, max_digits=4)
+        year = year if year in years else None
         topic = request.GET.get("topic", "")
         topic = topic if topic in dict(TOPICS) else None
         if year:

@@ -17,6 +17,7 @@ from website import locales, review
 from website.compat import wagtail_localize as localize_compat
 from website.coverage import STATUSES, coverage
 from website.permissions import ALL_LANGUAGES, may_edit_locale, reported_locale_ids
+from website.text import whole_number
 
 
 class TranslationCoverageView(WagtailAdminTemplateMixin, TemplateView):
@@ -45,7 +46,7 @@ class TranslationCoverageView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         section = self.request.GET.get("section", "")
-        section_id = int(section) if section.isdigit() else None
+        section_id = whole_number(section)
         language = self.request.GET.get("language", "")
         every_language = self.locale_ids == ALL_LANGUAGES
         shown = {

@@ -84,3 +84,18 @@ def test_the_demo_has_an_account_for_each_role(settings, tmp_path, monkeypatch):
     for username, group in {"editor": "Editors", "translator-fr": "Translators (French)"}.items():
         user = authenticate(username=username, password="a demo password for every role")
         assert user is not None and list(user.groups.values_list("name", flat=True)) == [group]
+
+
+def test_a_generated_admin_password_is_shown_once(settings, tmp_path, monkeypatch):
+    from django.contrib.auth import get_user_model  # noqa: PLC0415
+    from django.core.management import call_command  # noqa: PLC0415
+
+    settings.DATA_DIR = tmp_path
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    get_user_model().objects.filter(username="admin").delete()
+    first, second = io.StringIO(), io.StringIO()
+    call_command("ensure_admin", stdout=first)
+    call_command("ensure_admin", stdout=second)
+    password = (tmp_path / "admin-password").read_text().strip()
+    assert password in first.getvalue()
+    assert password not in second.getvalue() and "admin-password" in second.getvalue()

@@ -25,6 +25,7 @@ from website.search.kinds import kind_label, kind_named, registered_kinds
 from website.search.languages import FALLBACK_LANGUAGE
 from website.search.models import SearchFacts
 from website.search.query_text import clean_query
+from website.text import whole_number
 
 RESULTS_PER_PAGE = 10
 # Matches considered for filters and counts: ample for a site of this size, and what keeps a
@@ -80,8 +81,9 @@ def parse_request(params) -> SearchRequest:
 
     year = params.get("year", "")
     if year:
-        if year.isdigit() and 1986 <= int(year) <= date.today().year + 1:
-            request.year = int(year)
+        number = whole_number(year, max_digits=4)
+        if number is not None and 1986 <= number <= date.today().year + 1:
+            request.year = number
         else:
             request.messages.append(_("That is not a year we have reports for; showing every year."))
 

@@ -1,7 +1,8 @@
 """Create the first admin account if there is none, and say how to log in.
 
 The password comes from ``ADMIN_PASSWORD``, or is generated once and kept in
-``.data/admin-password`` (readable by its owner only), so it is never a fixed, guessable one.
+``.data/admin-password`` (readable by its owner only), so it is never a fixed, guessable one. A
+generated password is printed only by the run that makes it; later runs say where it is kept.
 
 With ``--role-accounts`` (the demo: ``prepare_site``), one account per role is made too, with the
 same password, so each role can be tried: ``editor``, ``moderator``, ``translator-fr`` and
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         User = get_user_model()
         password_file = settings.DATA_DIR / "admin-password"
         from_environment = os.environ.get("ADMIN_PASSWORD", "").strip()
+        created = None
         if not User.objects.filter(username=USERNAME).exists():
             password = from_environment
             if not password:
@@ -42,11 +44,15 @@ class Command(BaseCommand):
                 settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
                 password_file.write_text(password + "\n")
                 password_file.chmod(0o600)
+                created = password
             User.objects.create_superuser(USERNAME, email="admin@example.org", password=password)
+        # The password is shown once, on the run that makes it: later runs' output may end up in a server's log.
         if from_environment:
             shown = "the value of ADMIN_PASSWORD"
+        elif created:
+            shown = f"{created} (shown this once; it is kept in {password_file})"
         elif password_file.exists():
-            shown = password_file.read_text().strip()
+            shown = f"the one in {password_file}"
         else:
             shown = "the one set when the account was made"
         url = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"
