@@ -5,7 +5,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext
 
 FEED_SIZE = 20
@@ -46,7 +46,9 @@ class ReportsRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # Feed readers take an RSS description and an Atom type="html" summary as HTML; the summary is plain
+        # text, so it is given as the HTML of that text ("<" as "&lt;"), which the feed then escapes as XML.
+        return escape(item.summary)
 
     def item_link(self, item):
         return self.absolute(item)

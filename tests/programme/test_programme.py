@@ -364,3 +364,16 @@ def test_report_listing_filters_by_language_and_topic(admin_client):
     assert {row["id"] for row in rows} == dns
     report = french.get(pk=rows[0]["id"])
     assert rows[0]["Published"] == date_format(report.date_published, "DATE_FORMAT")
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_a_feed_summary_is_text_for_a_reader_that_reads_it_as_html(client, report_index, kind):
+    """RSS descriptions and Atom ``type="html"`` summaries are HTML: a summary's own "<img …>" must stay text."""
+    (report,) = make_reports(report_index, 1, year=2034)
+    report.summary = 'Routing & naming: <img src=x onerror="alert(1)"> is what an attacker would type.'
+    report.save_revision().publish()
+    feed = feedparser.parse(client.get(f"{report_index.url}feed/{kind}/").content)
+    entry = next(entry for entry in feed.entries if entry.title == report.title)
+    # feedparser hands over the HTML a reader would render: the markup must arrive escaped, as text.
+    html = entry.summary_detail.value if kind == "atom" else entry.description
+    assert "<img" not in html and "&lt;img" in html and "&amp; naming" in html

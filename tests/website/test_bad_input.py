@@ -43,3 +43,18 @@ def test_a_year_in_arabic_indic_digits_still_filters(client):
     arabic_indic = str(year).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
     filtered = client.get(f"{reports_url()}?year={arabic_indic}").content.decode()
     assert client.get(f"{reports_url()}?year={year}").content.decode().count("<article") == filtered.count("<article")
+
+
+def test_a_bad_host_header_is_logged_in_one_line(client):
+    import io  # noqa: PLC0415
+    import logging  # noqa: PLC0415
+
+    handler = logging.getLogger("django.security.DisallowedHost").handlers[0]
+    stream = io.StringIO()
+    previous = handler.setStream(stream)
+    try:
+        assert client.get("/en/", HTTP_HOST="attacker.example").status_code == 400
+    finally:
+        handler.setStream(previous)
+    lines = stream.getvalue().strip().splitlines()
+    assert len(lines) == 1 and "attacker.example" in lines[0] and "Traceback" not in stream.getvalue()

@@ -215,6 +215,12 @@ elif env("LIBRETRANSLATE_URL"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_traceback": {"()": "website.log_filters.WithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "one_line": {"class": "logging.StreamHandler", "filters": ["without_traceback"]},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # A bad Host header is the client's doing: one line each, no traceback.
+    "loggers": {"django.security.DisallowedHost": {"handlers": ["one_line"], "level": "ERROR", "propagate": False}},
 }
