@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -43,9 +44,12 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 
 def test_check_deploy_has_no_warnings():
+    """One advice is declined on purpose, and only that one: HSTS preloading (security.W021), unless asked for."""
     result = manage_production("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr
-    assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "System check identified no issues (1 silenced)." in result.stdout
+    preloading = manage_production("check", "--deploy", "--fail-level", "WARNING", SECURE_HSTS_PRELOAD="true")
+    assert preloading.returncode == 0, preloading.stderr
 
 
 def test_static_files_are_hashed_and_compressed(tmp_path):
@@ -72,3 +76,29 @@ def test_production_does_not_check_for_updates():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.django_db
+def test_an_image_with_too_many_pixels_is_refused_with_a_message(client, tmp_path):
+    """A small file can hold a huge image: what a rendition costs in memory is what is limited."""
+    import io  # noqa: PLC0415
+
+    from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: PLC0415
+    from django.urls import reverse  # noqa: PLC0415
+    from PIL import Image  # noqa: PLC0415
+    from wagtail.images import get_image_model  # noqa: PLC0415
+
+    from tests.factories import UserFactory  # noqa: PLC0415
+
+    def png(width, height):
+        buffer = io.BytesIO()
+        Image.new("L", (width, height)).save(buffer, "PNG")
+        return SimpleUploadedFile("picture.png", buffer.getvalue(), content_type="image/png")
+
+    client.force_login(UserFactory(is_superuser=True))
+    before = get_image_model().objects.count()
+    huge = client.post(reverse("wagtailimages:add"), {"title": "Huge", "file": png(5000, 5000)})
+    assert get_image_model().objects.count() == before
+    assert "too many pixels" in huge.content.decode()
+    client.post(reverse("wagtailimages:add"), {"title": "Fine", "file": png(1600, 900)})
+    assert get_image_model().objects.count() == before + 1

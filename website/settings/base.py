@@ -174,6 +174,10 @@ WAGTAIL_SITE_NAME = _("Policymakers Programme to the IETF")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
+# Images are limited by what decoding them costs, not only by file size: a small PNG can hold 11000×11000
+# pixels, and each rendition then took 2 s and 357 MB. 24 million pixels decode to under 100 MB (RGBA).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 24_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Editors' avatars stay local: Gravatar would receive a hash of each editor's e-mail address.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
