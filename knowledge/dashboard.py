@@ -8,9 +8,9 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone
-from wagtail.admin.ui.components import Component
 
 from knowledge.models import ExplainerPage
+from website.dashboard import DashboardPanel
 
 REVIEW_EVERY = datetime.timedelta(days=365)
 LIMIT = 10
@@ -22,13 +22,10 @@ def explainers_due_for_review(user):
     return [page for page in due.order_by("last_reviewed", "title") if page.permissions_for_user(user).can_edit()]
 
 
-class ExplainersDueForReviewPanel(Component):
+class ExplainersDueForReviewPanel(DashboardPanel):
     name = "explainers_due_for_review"
     order = 120
     template_name = "knowledge/admin/explainers_due_for_review_panel.html"
 
     def __init__(self, pages):
-        self.pages = pages
-
-    def get_context_data(self, parent_context):
-        return {"pages": self.pages[:LIMIT], "count": len(self.pages)}
+        super().__init__(pages=pages[:LIMIT], count=len(pages))

@@ -79,3 +79,17 @@ class MeetingReportPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = "programme.MeetingReportPage"
+
+
+def untranslate_segment(instance, path):
+    """Take back the translation of one segment (``path``, e.g. "title") of a synchronised translation."""
+    from wagtail_localize.models import StringSegment, StringTranslation  # noqa: PLC0415 - models need the registry
+
+    from website.review import translation_of  # noqa: PLC0415
+
+    translation = translation_of(instance)
+    segment = StringSegment.objects.get(source=translation.source, context__path=path)
+    StringTranslation.objects.filter(
+        translation_of_id=segment.string_id, context_id=segment.context_id, locale_id=instance.locale_id
+    ).delete()
+    return translation

@@ -79,10 +79,9 @@ def _status(source, translation, progress):
     return "translated"
 
 
-def _table(title, sources, translations, languages, row_for, links):
-    """``links(source, translation, locale)``: the URL a cell opens, or None."""
+def _table(title, sources, translations, languages, row_for, links, progress):
+    """``links(source, translation, locale)``: the URL a cell opens, or None; ``progress``: ``progress_by_key``."""
     by_key = {(item.translation_key, item.locale_id): item for item in translations}
-    progress = progress_by_key([locale.pk for locale in languages])
     table = Table(title=title, languages=languages)
     counts = {locale.language_code: Counter() for locale in languages}
     for source in sources:
@@ -154,7 +153,8 @@ def coverage(section_id=None, language=None, locale_ids=None, may_start=True, dr
             section=section,
         )
 
-    tables = [_table(_("Pages"), sources, translations, languages, page_row, page_link)]
+    progress = progress_by_key([locale.pk for locale in languages])  # every model's translations, counted once
+    tables = [_table(_("Pages"), sources, translations, languages, page_row, page_link, progress)]
     for model in get_translatable_models():
         if issubclass(model, Page) or model not in get_snippet_models():
             continue
@@ -183,6 +183,7 @@ def coverage(section_id=None, language=None, locale_ids=None, may_start=True, dr
                 languages,
                 lambda item: Row(label=str(item), url=None, section=""),
                 snippet_link,
+                progress,
             )
         )
     return tables, sections

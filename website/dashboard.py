@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
 from website import locales
 from website.permissions import ALL_LANGUAGES, editable_locale_ids
+from website.review import Progress
 from website.translation_progress import enabled_translations
 
 LIMIT = 8
@@ -45,13 +47,6 @@ class Section:
     label: str
     items: list = field(default_factory=list)
     count: int = 0
-
-
-def _edit_url(instance):
-    if isinstance(instance, Page):
-        return reverse("wagtailadmin_pages:edit", args=[instance.pk])
-    viewset = getattr(instance, "snippet_viewset", None)
-    return reverse(viewset.get_url_name("edit"), args=[instance.pk]) if viewset else None
 
 
 def _targets(translations):
@@ -90,6 +85,7 @@ def translation_work(user) -> list[Section]:
     locale_ids = translated_locale_ids(user)
     if not locale_ids:
         return []
+    edit_url = AdminURLFinder(user).get_edit_url
     sections = {kind: Section(kind, label) for kind, label in KINDS.items()}
     translations = list(
         enabled_translations(locale_ids).select_related("source__specific_content_type", "target_locale")
@@ -104,11 +100,12 @@ def translation_work(user) -> list[Section]:
         if target is None:
             continue
         state = states.get((target.get_base_content_type().pk, str(target.pk)))
+        progress = Progress(translation.total, translation.translated)
         if state == WorkflowState.STATUS_NEEDS_CHANGES:
             kind = "changes"
         elif state == WorkflowState.STATUS_IN_PROGRESS:
             kind = "waiting"
-        elif translation.translated < translation.total:
+        elif not progress.complete:
             kind = "partial"
         elif (
             getattr(target, "source_published_at", None)
@@ -120,9 +117,8 @@ def translation_work(user) -> list[Section]:
         section = sections[kind]
         section.count += 1
         if len(section.items) < LIMIT:
-            percent = int(100 * translation.translated / translation.total) if translation.total else 100
             section.items.append(
-                Item(str(target), _edit_url(target), translation.target_locale.get_display_name(), percent)
+                Item(str(target), edit_url(target), translation.target_locale.get_display_name(), progress.percent)
             )
     # Aliases: the English page shown; those whose translation has been started are listed above.
     started = {(translation.source.object_id, translation.target_locale_id) for translation in translations}
@@ -138,7 +134,7 @@ def translation_work(user) -> list[Section]:
     not_started.items = [
         Item(
             page.title,
-            _edit_url(page),
+            edit_url(page),
             page.locale.get_display_name(),
             start_url=reverse("start_translation", args=[page.pk]),
         )
@@ -147,13 +143,17 @@ def translation_work(user) -> list[Section]:
     return [section for section in sections.values() if section.count]
 
 
-class TranslationWorkPanel(Component):
+class DashboardPanel(Component):
+    """A dashboard panel (``construct_homepage_panels``) rendering its template with the context it is given."""
+
+    def __init__(self, **context):
+        self.context = context
+
+    def get_context_data(self, parent_context):
+        return self.context
+
+
+class TranslationWorkPanel(DashboardPanel):
     name = "translation_work"
     order = 110
     template_name = "website/admin/translation_work_panel.html"
-
-    def __init__(self, sections):
-        self.sections = sections
-
-    def get_context_data(self, parent_context):
-        return {"sections": self.sections}

@@ -75,7 +75,7 @@ def warn_about_stale_translation(request, page):
 def translation_work_panel(request, panels):
     """A translator's dashboard lists what waits for them (reviewers have Wagtail's "Awaiting your review")."""
     if translated_locale_ids(request.user):
-        panels.append(TranslationWorkPanel(translation_work(request.user)))
+        panels.append(TranslationWorkPanel(sections=translation_work(request.user)))
 
 
 @hooks.register("register_admin_urls")

@@ -1,14 +1,12 @@
 """Translator groups (website 0004) may change glossary terms: in their own language only (website.permissions)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from website.data_migrations import ensure_permissions
 
 
 def grant(apps, schema_editor):
-    for app_config in apps.get_app_configs():  # permissions are otherwise made after all migrations
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    ensure_permissions(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     change_term = Permission.objects.get(content_type__app_label="knowledge", codename="change_glossaryterm")

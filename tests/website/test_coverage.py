@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
-from tests.factories import StandardPageFactory, UserFactory
+from tests.factories import StandardPageFactory, UserFactory, untranslate_segment
 from website.coverage import coverage
 
 pytestmark = pytest.mark.django_db
@@ -71,17 +71,11 @@ def test_queries_do_not_grow_with_pages(admin_client, home):
 
 
 def test_a_translation_with_untranslated_segments_shows_as_partial_with_its_share(admin_client, home):
-    from wagtail_localize.models import StringSegment, StringTranslation  # noqa: PLC0415
-
-    from website.review import progress_of, translation_of  # noqa: PLC0415
+    from website.review import progress_of  # noqa: PLC0415
 
     about = home.get_children().get(slug="about")
     french = about.get_translation(about.locale.__class__.objects.get(language_code="fr"))
-    translation = translation_of(french)
-    title = StringSegment.objects.get(source=translation.source, context__path="title")
-    StringTranslation.objects.filter(
-        translation_of_id=title.string_id, context_id=title.context_id, locale=french.locale
-    ).delete()
+    translation = untranslate_segment(french, "title")
     percent = progress_of(translation).percent
     assert 0 < percent < 100
     row = next(row for row in coverage(language="fr")[0][0].rows if row.label.endswith("About the programme"))

@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page, TaskState, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from knowledge.models import GlossaryTerm
-from tests.factories import UserFactory
+from tests.factories import UserFactory, untranslate_segment
 from tests.html import parse
 from website.review import translation_of
 
@@ -111,11 +111,7 @@ def test_a_reviewer_asks_for_changes_and_the_translator_resubmits(client, mailou
 
 def test_an_incomplete_translation_can_be_neither_submitted_nor_published(client):
     page = french_about()
-    translation = translation_of(page)
-    title = StringSegment.objects.get(source=translation.source, context__path="title")
-    StringTranslation.objects.filter(
-        translation_of_id=title.string_id, context_id=title.context_id, locale=page.locale
-    ).delete()
+    untranslate_segment(page, "title")
     live_title = page.title
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
 
@@ -201,11 +197,7 @@ def test_an_editor_submits_english_pages_to_the_moderators_and_cannot_publish(cl
 
 def test_the_translators_dashboard_lists_what_waits_for_them(client):
     page = french_about()
-    translation = translation_of(page)
-    title = StringSegment.objects.get(source=translation.source, context__path="title")
-    StringTranslation.objects.filter(
-        translation_of_id=title.string_id, context_id=title.context_id, locale=page.locale
-    ).delete()
+    untranslate_segment(page, "title")
     client.force_login(member("Translators (French)"))
     document = parse(client.get(reverse("wagtailadmin_home")).content)
     panel = document.select_one("#translation-work-section")

@@ -6,19 +6,12 @@ translatable snippets in their own migrations.
 """
 
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 from django.utils.translation import get_language_info
 
+from website.data_migrations import ensure_permissions
+
 SITE_SNIPPETS = ["navigationmenu", "footertext"]
-
-
-def ensure_permissions(apps):
-    """Permissions are made after all migrations by default; this migration needs them now."""
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
 
 
 def create_groups(apps, schema_editor):
