@@ -19,7 +19,7 @@ export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export DATA_DIR ?= $(CURDIR)/.data
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve setup lint format messages lock clean-data
+.PHONY: help run test serve setup lint format messages lock clean-data db-start db-stop db-status backup restore bench
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,6 +40,29 @@ serve: setup ## Production settings under gunicorn on 127.0.0.1 (http), for tryi
 
 setup: $(STAMP) $(MO_FILES) ## Install, migrate and load the demo content, without starting the site
 	@$(MANAGE) prepare_site
+
+db-start: $(STAMP) ## Start the embedded PostgreSQL and keep it running until make db-stop
+	@$(PY) -m website.database.embedded start
+
+db-stop: $(STAMP) ## Stop the embedded PostgreSQL, even under a running site (which answers 503 until db-start)
+	@$(PY) -m website.database.embedded stop
+
+db-status: $(STAMP) ## Say whether the embedded PostgreSQL is running
+	@$(PY) -m website.database.embedded status
+
+backup: $(STAMP) ## Database and uploaded files into one archive in DATA_DIR/backups (FOLDER=... elsewhere)
+	@$(MANAGE) backup_site $(if $(FOLDER),--folder "$(FOLDER)")
+
+restore: $(STAMP) $(MO_FILES) ## Restore FILE=<archive> into an empty data folder (or an empty DATABASE_URL database)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=<archive from make backup>" >&2; exit 2; }
+	@$(MANAGE) restore_site "$(FILE)"
+
+bench: $(STAMP) $(MO_FILES) ## Benchmarks (load, generated requests, search, autocomplete, page weight) on the demo content
+	@$(MANAGE) prepare_site
+	$(PY) bench/load.py
+	$(PY) bench/search_bench.py
+	$(PY) bench/autocomplete_bench.py
+	$(PY) bench/page_weight.py
 
 lint: $(STAMP) ## Linters only (ruff check and ruff format --check)
 	@$(VENV)/bin/ruff check .

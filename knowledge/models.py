@@ -70,8 +70,11 @@ CHINESE_CHARACTERS_PER_MINUTE = 300
 WORD = re.compile(r"\w+")
 
 
-class Rfc(index.Indexed, models.Model):
-    """An RFC the explainers cite. A fact: the same in every language."""
+class Rfc(ReviewedSnippet, index.Indexed, models.Model):
+    """An RFC the explainers cite. A fact: the same in every language.
+
+    Reviewed like the glossary (drafts, revisions to compare and restore, the editorial review):
+    an editor's change reaches readers when a moderator publishes it."""
 
     number = models.PositiveIntegerField(_("number"), unique=True)
     title = models.CharField(_("title"), max_length=255)
@@ -111,8 +114,8 @@ class Rfc(index.Indexed, models.Model):
         return f"https://www.rfc-editor.org/rfc/rfc{self.number}"
 
 
-class WorkingGroup(index.Indexed, models.Model):
-    """An IETF working group (or IRTF research group). A fact: the same in every language."""
+class WorkingGroup(ReviewedSnippet, index.Indexed, models.Model):
+    """An IETF working group (or IRTF research group). A fact: the same in every language, reviewed as RFCs are."""
 
     acronym = models.SlugField(_("acronym"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -308,9 +311,12 @@ class ExplainerPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["rfcs"] = [link.rfc for link in self.rfc_links.select_related("rfc")]
+        # Only published ones: an RFC an editor has added but no moderator has published yet stays out.
+        context["rfcs"] = [link.rfc for link in self.rfc_links.select_related("rfc") if link.rfc.live]
         context["working_groups"] = [
-            link.working_group for link in self.working_group_links.select_related("working_group")
+            link.working_group
+            for link in self.working_group_links.select_related("working_group")
+            if link.working_group.live
         ]
         context["related_explainers"] = self.related_in_own_language()
         # The parent is already known from routing (see website.routing), so this costs no query.

@@ -29,7 +29,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", default="8000")
-    parser.add_argument("--workers", default="2")
+    parser.add_argument("--workers", help="gunicorn workers (default: website.gunicorn_config's)")
     args = parser.parse_args()
 
     env = dict(os.environ)
@@ -53,14 +53,13 @@ def main() -> None:
         python,
         "-m",
         "gunicorn",
-        "website.wsgi:application",
+        "--config",
+        "python:website.gunicorn_config",
         "--bind",
         f"{args.host}:{args.port}",
-        "--workers",
-        args.workers,
-        "--access-logfile",
-        "-",
     ]
+    if args.workers:
+        gunicorn += ["--workers", args.workers]
     with contextlib.suppress(KeyboardInterrupt):
         subprocess.run(gunicorn, cwd=BASE_DIR, env=env, check=False)
 

@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from website import views
+from website import media, views
 from website.search import views as search_views
 from website.search.api import api_router
 from website.sitemaps import language_sitemaps
@@ -37,6 +37,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+else:
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_image, name="media"))
 
 # Every page and the search live under a language prefix: /en/, /fr/, /zh-hans/ ...
 # A request for "/" matches nothing here, and LocaleMiddleware redirects it to the

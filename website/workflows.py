@@ -14,7 +14,8 @@ from website.permissions import LANGUAGE_HOME_DEPTH
 
 
 class ReviewedSnippet(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin):
-    """A translatable snippet with drafts, revisions, locking and its language's review workflow.
+    """A snippet with drafts, revisions, locking and its language's review workflow (for one that is not
+    translated, such as an RFC, the workflow of its content type: the editorial review).
 
     The row holds what readers see; unpublished changes live in revisions (Wagtail's draft state),
     so readers' queries ask for ``live=True`` only to leave out items never published.
@@ -24,7 +25,10 @@ class ReviewedSnippet(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
         abstract = True
 
     def get_workflow(self):
-        home = Page.objects.filter(depth=LANGUAGE_HOME_DEPTH, locale_id=self.locale_id).first()
+        locale_id = getattr(self, "locale_id", None)
+        if locale_id is None:
+            return self.get_default_workflow()
+        home = Page.objects.filter(depth=LANGUAGE_HOME_DEPTH, locale_id=locale_id).first()
         if home is not None:
             return home.get_workflow()
         return self.get_default_workflow()

@@ -57,6 +57,8 @@ def test_the_migrations_set_up_the_review_workflows_and_the_editors_stay_in_engl
         "glossaryterm",
         "navigationmenu",
         "footertext",
+        "rfc",
+        "workinggroup",
     }
     editors = GroupPagePermission.objects.filter(group__name="Editors")
     assert {(grant.page.depth, grant.page.locale.language_code) for grant in editors} == {(2, "en")}

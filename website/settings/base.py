@@ -162,7 +162,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploaded files live with the database under DATA_DIR: one folder holds the whole state of a site
+# (make backup archives both, make clean-data deletes both).
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -173,6 +175,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = _("Policymakers Programme to the IETF")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# Documents: at most 20 MB (website.documents), and always downloaded as attachments (with nosniff, from
+# SecurityMiddleware), so a document is never rendered as a page of the site's origin.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.documents.DocumentForm"
+DOCUMENTS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
 # Images are limited by what decoding them costs, not only by file size: a small PNG can hold 11000×11000
 # pixels, and each rendition then took 2 s and 357 MB. 24 million pixels decode to under 100 MB (RGBA).
@@ -219,9 +226,12 @@ elif env("LIBRETRANSLATE_URL"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"without_traceback": {"()": "website.log_filters.WithoutTraceback"}},
+    "filters": {
+        "without_traceback": {"()": "website.log_filters.WithoutTraceback"},
+        "database_unavailable": {"()": "website.log_filters.DatabaseUnavailableInOneLine"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {"class": "logging.StreamHandler", "filters": ["database_unavailable"]},
         "one_line": {"class": "logging.StreamHandler", "filters": ["without_traceback"]},
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},

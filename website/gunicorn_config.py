@@ -1,0 +1,50 @@
+"""gunicorn settings for the site (``make serve``, and production: ``gunicorn -c python:website.gunicorn_config``).
+
+Threaded workers (``gthread``): a worker reads each request in one of its threads, so a client
+that sends its headers slowly ties up one thread, not a whole worker as with the sync worker
+(three such clients stalled the two sync workers for 24 s). Behind a buffering reverse proxy
+(nginx, a load balancer) slow clients never reach gunicorn at all; that is still the production
+set-up the README describes. Every value can be overridden with gunicorn's own command-line options
+or ``GUNICORN_CMD_ARGS``.
+
+Workers are restarted after ``max_requests`` (plus jitter, so they do not all restart at once) to
+bound the memory a long-running Django process collects. The master holds the embedded PostgreSQL
+(when no ``DATABASE_URL`` is set) so that worker restarts and graceful reloads (``kill -HUP``)
+never stop it (``website.database.embedded``).
+"""
+
+import os
+
+wsgi_app = "website.wsgi:application"
+worker_class = "gthread"
+# Two cores here and on a small production machine: a worker per core, threads for waiting on I/O.
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+# A request that runs longer than this is a fault; the worker is replaced.
+timeout = 30
+graceful_timeout = 30
+# Keep-alive connections from a reverse proxy, short so idle browsers do not hold threads.
+keepalive = 5
+max_requests = 1000
+max_requests_jitter = 100
+# Limits on request lines and headers (gunicorn's defaults, stated): anything bigger gets 400.
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
+accesslog = "-"
+
+
+def on_starting(server):
+    """Count the master as a user of the embedded PostgreSQL, before any worker is forked."""
+    if not os.environ.get("DATABASE_URL"):
+        from website.database.embedded import ensure_running, pgdata_from_environment  # noqa: PLC0415
+
+        ensure_running(pgdata_from_environment())
+
+
+def post_worker_init(worker):
+    """Load every URL module before the first request (the admin's, the API's): a new worker's first reader
+    does not wait for them."""
+    from django.urls import get_resolver  # noqa: PLC0415
+
+    get_resolver().url_patterns  # noqa: B018 - evaluated for its side effect, the imports
