@@ -140,6 +140,9 @@ def test_page_passwords_are_throttled_per_restriction(client, protected):
     page, restriction = protected
     answers = [try_password(client, page, restriction, "wrong", f"198.51.100.{n}").status_code for n in range(1, 6)]
     assert answers == [200, 200, 200, 200, LOCKED]
+    # axes keeps what was posted, with the password masked.
+    assert AccessAttempt.objects.count() == 5
+    assert not AccessAttempt.objects.filter(post_data__contains="wrong").exists()
     response = try_password(client, page, restriction, "open sesame", "198.51.100.99")
     assert response.status_code == LOCKED
     message = text_of(parse(response.content).select_one("[role=alert]"))
