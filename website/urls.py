@@ -7,8 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from website import media, views
+from website.compat import wagtail as wagtail_compat
 from website.search import views as search_views
 from website.search.api import api_router
+from website.sign_in import views as sign_in_views
 from website.sitemaps import language_sitemaps
 
 handler500 = "website.views.server_error"
@@ -46,6 +48,14 @@ else:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/autocomplete/", search_views.search_autocomplete, name="search_autocomplete"),
+    # Wagtail's own paths and names, answered by views of ours first (website.sign_in): the page-password form
+    # throttled by django-axes, and the front-end login page in the site's look.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        wagtail_compat.throttled_authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("_util/login/", sign_in_views.FrontEndLoginView.as_view(), name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,4 +1,4 @@
-"""Admin registration for the site-wide snippets."""
+"""Admin registration for the site-wide snippets, reports and the sign-in lockouts."""
 
 from django.contrib import messages
 from django.urls import path, reverse
@@ -14,6 +14,7 @@ from website.dashboard import TranslationWorkPanel, translated_locale_ids, trans
 from website.models import FooterText, NavigationMenu
 from website.permissions import LanguageRestrictedSnippetViewSet, reported_locale_ids
 from website.search.views import SearchTermsReportView
+from website.sign_in import views as sign_in_views
 from website.translation_status import stale_translation
 from website.views_admin import TranslationCoverageView, start_translation, translation_editor_actions
 
@@ -126,3 +127,23 @@ def search_terms_menu_item():
 def one_search_terms_report(request, menu_items):
     """Wagtail's search promotions bring a "Search terms" report of their own; ours replaces it."""
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
+
+
+@hooks.register("register_admin_urls")
+def sign_in_lockouts_urls():
+    return [
+        path("sign-in-lockouts/", sign_in_views.LockoutsView.as_view(), name="sign_in_lockouts"),
+        path("sign-in-lockouts/unlock/", sign_in_views.unlock, name="sign_in_unlock"),
+    ]
+
+
+class SignInLockoutsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(sign_in_views.VIEW_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def sign_in_lockouts_menu_item():
+    return SignInLockoutsMenuItem(
+        _("Sign-in lockouts"), reverse("sign_in_lockouts"), name="sign-in-lockouts", icon_name="lock", order=900
+    )

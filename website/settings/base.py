@@ -6,6 +6,7 @@ search backend on PostgreSQL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import available_timezones
 
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_countries",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a sign-in refused for too many failures into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -120,6 +124,29 @@ if env("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sign-in throttling (django-axes; README, "Sign-in"). Its backend comes first: it refuses a locked-out account or
+# address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failures lock the account (whatever the address) and the address (whatever the account) for 15 minutes.
+# Page passwords count the same way, the restriction standing for the account (website.sign_in.page_passwords).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Attempts refused during a lockout are not counted, so it ends when the page said it would.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "website.sign_in.lockout.lockout_response"
+# Behind reverse proxies, the client's address is the one the outermost proxy saw (README, "Configuration").
+AXES_CLIENT_IP_CALLABLE = "website.sign_in.client_address.client_address"
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# Failures are kept for the cool-off only; successful sign-ins are not logged with their addresses.
+AXES_DISABLE_ACCESS_LOG = True
+# A reader signing in from a page restricted to logged-in users, with no page to go back to, lands on the home page.
+LOGIN_REDIRECT_URL = "/"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -207,6 +234,8 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBac
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# A password reset first checks that the mail server answers, and says so when it does not (website.sign_in).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "website.sign_in.password_reset.PasswordResetForm"
 
 # Machine translation for translators: DeepL with a key, or LibreTranslate at a URL; none otherwise.
 if env("DEEPL_API_KEY"):

@@ -33,6 +33,9 @@ if env("EMAIL_HOST"):
     EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# Without a mail server a reset link would only reach the server's log: no reset by mail, and the sign-in page
+# says whom to ask instead (templates/website/sign_in/password_help.html).
+WAGTAIL_PASSWORD_RESET_ENABLED = EMAIL_BACKEND != "django.core.mail.backends.console.EmailBackend"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
