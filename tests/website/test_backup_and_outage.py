@@ -243,3 +243,29 @@ def test_the_database_stays_up_and_the_site_rides_out_an_outage(gunicorn):
     assert during and set(during) == {503}, set(during)
     assert recovered_at - started_at < 5
     assert after and set(after) == {200}, after
+
+
+def test_slow_clients_do_not_stall_the_site(gunicorn):
+    """Twelve clients that send a header line a second (the sync workers stalled for 24 s on three): each ties
+    up one thread of a gthread worker, and everyone else is still served."""
+    _, base, _ = gunicorn
+    port = int(base.rsplit(":", 1)[1])
+    slow = []
+    for _ in range(12):
+        connection = socket.create_connection(("127.0.0.1", port), timeout=10)
+        connection.sendall(b"GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        slow.append(connection)
+    try:
+        timings = []
+        for second in range(8):
+            for number, connection in enumerate(slow):
+                connection.sendall(f"X-Slow-{number}-{second}: 1\r\n".encode())
+            status, _, _, seconds = get(base + "/healthz")
+            assert status == 200
+            timings.append(seconds)
+            time.sleep(1)
+        # On a busy machine a request can take a second or two; a stalled site takes as long as the slow clients.
+        assert max(timings) < 4, timings
+    finally:
+        for connection in slow:
+            connection.close()
