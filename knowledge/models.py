@@ -23,7 +23,7 @@ from wagtail.search import index
 from knowledge.blocks import ExplainerBlocks
 from website.blocks import RICH_TEXT_FEATURES, anchor_for, table_of_contents
 from website.locales import content_language_of
-from website.queries import linked_pages_in_language
+from website.queries import linked_pages_in_language, public_pages
 from website.text import HAN_CHARACTER, is_han
 from website.workflows import ReviewedSnippet
 
@@ -231,8 +231,8 @@ class TopicIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.child_of(self).live().public().order_by("path")
-        context["glossary"] = GlossaryPage.objects.child_of(self).live().public().first()
+        context["topics"] = public_pages(TopicPage.objects.child_of(self).live()).order_by("path")
+        context["glossary"] = public_pages(GlossaryPage.objects.child_of(self).live()).first()
         return context
 
 
@@ -257,7 +257,7 @@ class TopicPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        explainers = list(ExplainerPage.objects.child_of(self).live().public().order_by("path"))
+        explainers = list(public_pages(ExplainerPage.objects.child_of(self).live()).order_by("path"))
         context["levels"] = [
             (label, [explainer for explainer in explainers if explainer.level == value]) for value, label in LEVELS
         ]

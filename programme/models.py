@@ -27,7 +27,7 @@ from programme.feeds import ReportsAtomFeed, ReportsRssFeed
 from programme.participation import participation_figures
 from website.blocks import RICH_TEXT_FEATURES
 from website.models import IntroducedPage
-from website.queries import linked_pages_in_language
+from website.queries import linked_pages_in_language, public_pages
 from website.text import whole_number
 
 REPORTS_PER_PAGE = 10
@@ -49,7 +49,7 @@ class ProgrammePage(RoutablePageMixin, IntroducedPage):
         return {"kind": "programme", "topics": [], "date": published.date() if published else None}
 
     def meetings(self):
-        return MeetingPage.objects.child_of(self).live().public().order_by("-number")
+        return public_pages(MeetingPage.objects.child_of(self).live()).order_by("-number")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -123,12 +123,11 @@ class MeetingPage(Page):
 
     def report(self):
         """This meeting's report in the same language, if one is published."""
-        return (
-            MeetingReportPage.objects.live()
-            .public()
-            .filter(meeting__translation_key=self.translation_key, locale_id=self.locale_id)
-            .first()
-        )
+        return public_pages(
+            MeetingReportPage.objects.live().filter(
+                meeting__translation_key=self.translation_key, locale_id=self.locale_id
+            )
+        ).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -152,9 +151,7 @@ class MeetingReportIndexPage(RoutablePageMixin, Page):
 
     def reports(self):
         return (
-            MeetingReportPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(MeetingReportPage.objects.child_of(self).live())
             .select_related("meeting")
             .order_by("-date_published", "-pk")
         )

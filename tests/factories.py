@@ -5,6 +5,7 @@ import datetime
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from wagtail.models import Collection, Locale
 
 from website.models import StandardPage
 
@@ -79,6 +80,48 @@ class MeetingReportPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = "programme.MeetingReportPage"
+
+
+class CollectionFactory(wagtail_factories.CollectionFactory):
+    """A collection under the root collection (wagtail-factories' own makes a second root)."""
+
+    name = factory.Sequence(lambda n: f"Collection {n}")
+    parent = factory.LazyFunction(lambda: Collection.get_first_root_node())
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.django.FileField(filename="report.txt", data=b"Minutes of a test meeting.")
+    collection = factory.LazyFunction(lambda: Collection.get_first_root_node())
+
+
+def publish(page):
+    """Publish ``page`` as an editor does (a revision, then publishing it: the search index follows)."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def translate(page, language_code: str):
+    """The published translation of ``page`` into a language, made as the translation editor makes it
+    (wagtail-localize's TranslationSource), with the original's text where nothing is translated."""
+    from django.test import TestCase  # noqa: PLC0415
+    from wagtail_localize.models import TranslationSource  # noqa: PLC0415 - models need the registry
+
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    with TestCase.captureOnCommitCallbacks(execute=True):  # wagtail-localize publishes once saved
+        translation, _created = source.create_or_update_translation(
+            Locale.objects.get(language_code=language_code), publish=True, fallback=True
+        )
+    translation.refresh_from_db()
+    return translation.specific
+
+
+def alias_in(page, language_code: str):
+    """The page's alias in a language (shown in English there until translated), as wagtail-localize's
+    tree synchronisation makes it."""
+    locale = Locale.objects.get(language_code=language_code)
+    return page.copy_for_translation(locale, copy_parents=True, alias=True).specific
 
 
 def untranslate_segment(instance, path):

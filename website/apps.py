@@ -10,11 +10,12 @@ class WebsiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from website import roles  # noqa: PLC0415 - signals are wired in ready()
+        from website import privacy, roles  # noqa: PLC0415 - signals are wired in ready()
         from website.models import HomePage  # noqa: PLC0415 - models need the app registry ready
         from website.search import signals  # noqa: PLC0415 - signals are wired in ready()
 
         signals.connect()
+        privacy.connect()
         roles.connect(HomePage)
 
     def seed_demo(self, loader):

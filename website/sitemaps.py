@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from website.queries import public_pages
+
 
 class LanguageSitemap(Sitemap):
     def __init__(self, language_code: str):
@@ -15,12 +17,10 @@ class LanguageSitemap(Sitemap):
         self.language_code = language_code
 
     def items(self):
-        return (
-            Page.objects.live()
-            .public()
-            .filter(locale__language_code=self.language_code, alias_of__isnull=True, depth__gte=2)
-            .order_by("path")
+        pages = Page.objects.live().filter(
+            locale__language_code=self.language_code, alias_of__isnull=True, depth__gte=2
         )
+        return public_pages(pages).order_by("path")
 
     def location(self, page):
         return page.get_url()

@@ -10,9 +10,9 @@ from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.models import Page
 
 from website.compat.wagtail import LanguageSearchFilter
+from website.queries import restricted_page_ids
 from website.text import whole_number
 
 NUMBERS = {"id": 18, "offset": 9, "limit": 9}  # digits at most: a page id is a bigint, an offset far less
@@ -24,14 +24,11 @@ class LanguagePagesAPIViewSet(PagesAPIViewSet):
     ]
 
     def get_base_queryset(self):
-        """Wagtail's pages, without restricted pages' aliases: a page shown in English in another language
-        (an alias) has no restriction of its own, so the API listed a private page's title, slug and dates."""
-        restricted = list(Page.objects.not_public().values_list("pk", flat=True))
-        if not restricted:
-            return super().get_base_queryset()
-        # Ids, not a subquery: the search backends filter on indexed fields only ("id" is one).
-        hidden = restricted + list(Page.objects.filter(alias_of__in=restricted).values_list("pk", flat=True))
-        return super().get_base_queryset().exclude(id__in=hidden)
+        """Wagtail's pages, without restricted pages' aliases and what is below them: a page shown in English
+        in another language (an alias) has no restriction of its own, so the API listed a private page's
+        title, slug and dates (``website.queries.restricted_page_ids``)."""
+        hidden = restricted_page_ids()
+        return super().get_base_queryset().exclude(id__in=hidden) if hidden else super().get_base_queryset()
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

@@ -18,6 +18,7 @@ from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from website.locales import active_locale, locale_for
+from website.queries import restricted_page_ids
 from website.search import facts as search_facts
 from website.search.backends import run_with_fallback
 from website.search.highlight import headlines
@@ -144,9 +145,11 @@ def find_matches(query: str, language: str) -> list[Hit]:
     """Every match in one language, best first: pages, then the extra models (glossary terms)."""
     locale = locale_for(language)
     page_label = search_facts.model_label(Page)
+    hidden = restricted_page_ids()
 
     def search(backend):
-        pages = Page.objects.live().public().filter(locale=locale).only("id")
+        pages = Page.objects.live().filter(locale=locale).only("id")
+        pages = pages.exclude(id__in=hidden) if hidden else pages
         hits = [Hit(page_label, pk, score) for pk, score in ranked(backend, pages, query, MAX_MATCHES)]
         for model in extra_models():
             label = search_facts.model_label(model)
@@ -306,8 +309,11 @@ def autocomplete(query: str, language: str, request, limit: int = 8) -> list[dic
         return []
     locale = locale_for(language)
 
+    hidden = restricted_page_ids()
+
     def suggest(backend):
-        pages = Page.objects.live().public().filter(locale=locale)
+        pages = Page.objects.live().filter(locale=locale)
+        pages = pages.exclude(id__in=hidden) if hidden else pages
         return list(backend.autocomplete(query, pages, operator="and")[:limit])
 
     pages = run_with_fallback(language, suggest)
