@@ -35,12 +35,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-else:
-    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_image, name="media"))
+# Uploaded images, in development as in production (website.media); documents only through Wagtail's view,
+# which checks their collection's privacy (Django's static() would serve every file under MEDIA_ROOT).
+urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_image, name="media"))
 
 # Every page and the search live under a language prefix: /en/, /fr/, /zh-hans/ ...
 # A request for "/" matches nothing here, and LocaleMiddleware redirects it to the
