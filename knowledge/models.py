@@ -328,7 +328,10 @@ class ExplainerPage(Page):
         return {"kind": "explainer", "topics": [topic] if topic else [], "date": self.last_reviewed}
 
     def related_in_own_language(self):
-        """Related explainers in this page's language, in the editor's order (one query)."""
+        """Related explainers in this page's language, in the editor's order (one query); none before the page
+        is first saved (a preview of a new explainer)."""
+        if self.pk is None:
+            return []
         links = ExplainerRelated.objects.filter(page=self)
         return linked_pages_in_language(ExplainerPage, links, "explainer", self.locale_id)
 

@@ -3,6 +3,11 @@
 The server shares the session's demo content; what a browser test writes is committed (it goes
 through the server), so a test that creates content deletes it again. On failure, a screenshot of
 the page as it was is kept in test-artifacts/.
+
+Every page made by ``new_page`` records what the Content-Security-Policy blocks, in any of its frames
+(``securitypolicyviolation`` events, and Chromium's "violates the following Content Security Policy"
+console errors, the only trace of a refused frame), and a test fails at teardown if anything was
+blocked; ``expect_no_csp_violations`` says where, in the journeys that reach the admin.
 """
 
 import os
@@ -21,6 +26,15 @@ from tests.browser.provision import AXE, DEBIAN_CHROMIUM, LAUNCH_ARGS, find_brow
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# In every frame, before the page's own scripts: report each CSP violation to the test.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCspViolation({
+    directive: event.effectiveDirective, blocked: event.blockedURI, document: event.documentURI,
+    source: event.sourceFile, line: event.lineNumber,
+  });
+}, true);
+"""
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
@@ -75,30 +89,63 @@ def _screenshot_on_failure(request, page):
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+def record_csp_violations(page) -> list:
+    """Collects what the page's Content-Security-Policy blocks, from now on, in ``page.csp_violations``."""
+    violations = []
+    page.context.expose_binding("reportCspViolation", lambda _source, violation: violations.append(violation))
+    page.context.add_init_script(CSP_LISTENER)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append({"console": message.text}) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.csp_violations = violations
+    return violations
+
+
+def expect_no_csp_violations(page, where: str) -> None:
+    """Fails if the page's policy blocked anything so far; clears the record for the next step."""
+    assert page.csp_violations == [], f"{where}: the Content-Security-Policy blocked {page.csp_violations}"
+    page.csp_violations.clear()
+
+
 @pytest.fixture
 def new_page(browser, request):
-    """``new_page(locale="es-ES", width=1280)``: a fresh browser context and page; screenshot kept on failure."""
+    """``new_page(locale="es-ES", width=1280)``: a fresh browser context and page; screenshot kept on failure.
+
+    The test fails if the Content-Security-Policy blocked anything on the page (``record_csp_violations``).
+    """
     pages = []
 
     def make(locale="en-GB", width=1280, height=900, **options):
         context = browser.new_context(locale=locale, viewport={"width": width, "height": height}, **options)
         context.set_default_timeout(15_000)
         page = context.new_page()
+        record_csp_violations(page)
         pages.append(page)
         return page
 
     yield make
+    blocked = {}
     for page in pages:
         try:
             _screenshot_on_failure(request, page)
+            if page.csp_violations:
+                blocked[page.url] = list(page.csp_violations)
         finally:
             page.context.close()
+    assert not blocked, f"the Content-Security-Policy blocked {blocked}"
 
 
 def axe_violations(page, tags=WCAG_TAGS):
-    """Runs axe-core on the page with the WCAG 2.0/2.1/2.2 A and AA rules; returns the violations."""
+    """Runs axe-core on the page with the WCAG 2.0/2.1/2.2 A and AA rules; returns the violations.
+
+    axe is evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern
+    (a script tag added to the page would be an inline script, and refused).
+    """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        page.evaluate(AXE.read_text(encoding="utf-8"))
     return page.evaluate(
         "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations",
         tags,

@@ -1,7 +1,9 @@
 """c. An editor writes an explainer, publishes it, has it translated into French, publishes that, and finds it.
 
 Runs against the live server with committed data (the server sees only committed rows), so the
-test cleans up what it made.
+test cleans up what it made. At each step the Content-Security-Policy must have blocked nothing: the
+dashboard, the page editor and its preview panel, the translation editor, and the public page with
+Wagtail's userbar, which a signed-in editor gets.
 """
 
 import re
@@ -12,6 +14,7 @@ from playwright.sync_api import expect
 from wagtail.models import Locale, Page
 
 from knowledge.models import ExplainerPage, TopicPage
+from tests.browser.conftest import expect_no_csp_violations
 
 PASSWORD = "a long editor password 2026"
 TITLE = "Zebrafinch registries and the routing table"
@@ -52,6 +55,8 @@ def test_c_editor_creates_publishes_translates_and_finds_an_explainer(
     page.fill("#id_password", PASSWORD)
     page.locator("form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
+    expect(page.locator("#main")).to_be_visible()
+    expect_no_csp_violations(page, "the dashboard")
 
     # Write the explainer.
     page.goto(f"{site_url}/admin/pages/add/knowledge/explainerpage/{topic.pk}/")
@@ -70,6 +75,7 @@ def test_c_editor_creates_publishes_translates_and_finds_an_explainer(
     page.get_by_role("tab", name="Settings").click()
     page.fill("#id_last_reviewed", "2026-11-01")
     page.get_by_role("tab", name="Content").click()
+    expect_no_csp_violations(page, "the page editor")
 
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
@@ -79,11 +85,18 @@ def test_c_editor_creates_publishes_translates_and_finds_an_explainer(
         explainer = ExplainerPage.objects.get(title=TITLE, locale__language_code="en")
     assert explainer.live
 
+    # The preview panel shows the page as readers will see it, in a frame of the editor.
+    page.goto(f"{site_url}/admin/pages/{explainer.pk}/edit/")
+    page.get_by_role("button", name="Toggle preview").click()
+    expect(page.frame_locator("iframe#w-preview-iframe").locator("h1")).to_have_text(TITLE)
+    expect_no_csp_violations(page, "the preview panel")
+
     # Translate it into French with the translation editor (the test machine translator is the dummy one).
     page.goto(f"{site_url}/admin/localize/submit/page/{explainer.pk}/")
     page.check(f'input[name="locales"][value="{french.pk}"]')
     page.locator('form button[type="submit"], form input[type="submit"]').last.click()
     page.get_by_role("button", name=re.compile("Translate with")).click()
+    expect_no_csp_violations(page, "the translation editor")
     page.get_by_role("button", name=re.compile("Publish in")).click()
 
     with django_db_blocker.unblock():
@@ -97,3 +110,8 @@ def test_c_editor_creates_publishes_translates_and_finds_an_explainer(
     expect(result).to_have_attribute("href", re.compile(r"^/fr/"))
     result.click()
     expect(page.locator("html")).to_have_attribute("lang", "fr")
+    # Signed in, the editor gets Wagtail's userbar on the public page, with its content checks.
+    page.locator("wagtail-userbar #wagtail-userbar-trigger").click()
+    page.locator("wagtail-userbar #checker-trigger").click()
+    expect(page.locator("wagtail-userbar #checker-results")).to_be_visible()
+    expect_no_csp_violations(page, "a public page with the userbar")

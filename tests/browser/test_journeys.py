@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from knowledge.models import ExplainerPage
 from programme.models import MeetingReportIndexPage
+from tests.browser.conftest import expect_no_csp_violations
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,7 @@ def test_a_spanish_reader_searches_reads_a_definition_and_switches_to_french(new
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.locator("h1")).to_have_text(titles["fr"])
     assert "/fr/" in page.url
+    expect_no_csp_violations(page, "a reader's journey")
 
 
 def test_b_arabic_reader_on_a_narrow_screen_uses_the_menu(new_page, site_url):

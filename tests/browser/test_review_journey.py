@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from wagtail.models import Locale, Page
 from wagtail_localize.operations import translate_object
 
+from tests.browser.conftest import expect_no_csp_violations
 from website.models import StandardPage
 
 PASSWORD = "a long reviewer password 2026"
@@ -75,6 +76,7 @@ def test_d_translator_submits_reviewer_approves_reader_sees_it_in_french(
     expect(translator.locator("[data-translation-progress]")).to_be_visible()
     translator.reload()
     expect(translator.locator("[data-translation-progress]")).to_contain_text("(100%)")
+    expect_no_csp_violations(translator, "the translator's editor")
     translator.get_by_role("button", name="Submit for review").click()
     expect(translator.locator(".messages")).to_contain_text("was sent for review (French review)")
     expect(translator.get_by_text("Waiting for review (French review)")).to_be_visible()

