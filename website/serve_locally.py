@@ -6,7 +6,6 @@ generated once into ``.data/secret-key`` and the hosts are the loopback ones. Pl
 """
 
 import argparse
-import contextlib
 import os
 import secrets
 import subprocess
@@ -60,8 +59,10 @@ def main() -> None:
     ]
     if args.workers:
         gunicorn += ["--workers", args.workers]
-    with contextlib.suppress(KeyboardInterrupt):
-        subprocess.run(gunicorn, cwd=BASE_DIR, env=env, check=False)
+    # gunicorn takes this process's place, so signals (Ctrl-C, a supervisor's SIGTERM, SIGHUP to reload) reach
+    # its master directly and nothing is left running when it stops.
+    os.chdir(BASE_DIR)
+    os.execve(python, gunicorn, env)
 
 
 if __name__ == "__main__":
