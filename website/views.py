@@ -7,12 +7,12 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe
 def healthz(request):
     """Liveness for load balancers and monitors: 200 when the database answers, 503 when it does not."""
     try:
@@ -25,7 +25,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = [
