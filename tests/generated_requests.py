@@ -2,13 +2,14 @@
 
 Shared by ``tests/website/test_generated_requests.py`` (2,000 examples, fixed seed, in every test run)
 and ``bench/fuzz.py`` (a longer run with a random seed). The paths come from the URLconf itself (each
-public pattern's regular expression, so a new view is covered without editing this file), the pages,
-feeds and API records of the seeded demo content, and mutations of both (unicode, NUL, %-escapes,
-``..``, very long segments). Query parameters are the real names the views read, with generated values.
+public pattern's regular expression, so a new view is covered without editing this file), a page of
+each type and language of the seeded demo content with its feeds and API record, and mutations of
+both (unicode, NUL, %-escapes, ``..``, very long segments). Query parameters are the real names the
+views read, with generated values.
 
 What a request may answer is one rule, ``problems()``: never a 5xx nor Django's debug page; an unknown
-Host is refused with 400; a demo page, feed or search asked for with GET and a known host ignores bad
-filters instead of failing (below 400).
+Host is refused with 400; a demo page, feed or search asked for with GET or HEAD and a known host
+ignores bad filters instead of failing (below 400).
 """
 
 import re
@@ -64,6 +65,10 @@ RANGES = ["bytes=0-10", "bytes=-5", "bytes=10-0", "bytes=0-0,1-1,2-2", "lines=1-
 ETAGS = ['"abc"', "*", 'W/"x"', '"', ",,,"]
 DATES = ["Sat, 01 Jan 2000 00:00:00 GMT", "Mon, 32 Foo 99999 99:99:99 GMT", "yesterday", "0"]
 
+# Django's debug pages (technical_404 and technical_500, HTML and text); "Traceback" alone is in the browsable
+# API's stylesheet.
+DEBUG_PAGE_MARKERS = (b"DEBUG = True", b"Traceback (most recent call last)")
+
 # What a URL can carry once %-decoded: any character UTF-8 can encode (no lone surrogates).
 URL_CHARACTERS = st.characters(codec="utf-8")
 Segment = st.text(st.characters(codec="utf-8", exclude_characters="/?#"), min_size=1, max_size=12)
@@ -102,10 +107,6 @@ def url_pattern_paths() -> st.SearchStrategy:
 class DemoAddresses:
     pages: list[str]  # pages, feeds and search: they must ignore bad parameters
     others: list[str]  # API records, sitemaps, documents: a bad parameter may be refused (400, 404)
-
-    @property
-    def all(self) -> list[str]:
-        return self.pages + self.others
 
 
 def demo_addresses() -> DemoAddresses:
@@ -259,7 +260,7 @@ class GeneratedRequest:
         if response.status_code >= 500:
             found.append(f"status {response.status_code}")
         body = b"" if getattr(response, "streaming", False) else response.content
-        if b"Traceback" in body or b"technical_500" in body or b"You're seeing this error because" in body:
+        if any(marker in body for marker in DEBUG_PAGE_MARKERS):
             found.append("Django's debug page")
         valid_host = host_is_valid(self.headers["HTTP_HOST"])
         if not valid_host and response.status_code != 400:

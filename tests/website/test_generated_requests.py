@@ -59,3 +59,10 @@ def test_generated_requests_get_no_server_error(db, host_log):
 
     check()
     assert seen["requests"] >= EXAMPLES and seen["bad hosts"] > 100, seen
+
+
+def test_a_debug_page_would_be_caught(db, settings):
+    """The check above knows Django's debug page when it sees one (here the 404 of DEBUG = True)."""
+    settings.DEBUG = True
+    request = generated_requests.GeneratedRequest("GET", "/en/no-such-page/", "", {"HTTP_HOST": "testserver"}, False)
+    assert request.problems(request.send(generated_requests.client())) == ["Django's debug page"]
