@@ -119,6 +119,9 @@ class SeedRun:
         return count
 
 
+WAGTAIL_PLACEHOLDER_ADDRESS = ("localhost", 80)
+
+
 def home_page(run: SeedRun) -> HomePage:
     """The English home page as the default site's root, replacing Wagtail's placeholder page."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -147,17 +150,23 @@ def home_page(run: SeedRun) -> HomePage:
     root.add_child(instance=home)
     home.save_revision().publish()
     run.created += 1
+    # The site answers where the admin says it lives (WAGTAILADMIN_BASE_URL), so "view live" links and the
+    # API's html_url and detail_url name its real host. Wagtail's placeholder site (localhost:80, made by its
+    # first migration) takes that address too; a host name an administrator chose is left alone.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
     if site is None:
-        # The site answers where the admin says it lives (WAGTAILADMIN_BASE_URL), so "view live" links work.
-        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         Site.objects.create(
-            hostname=address.hostname or "localhost",
-            port=address.port or (443 if address.scheme == "https" else 80),
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name=str(settings.WAGTAIL_SITE_NAME),
         )
     else:
+        if (site.hostname, site.port) == WAGTAIL_PLACEHOLDER_ADDRESS:
+            site.hostname, site.port = hostname, port
         site.root_page = home
         site.site_name = site.site_name or str(settings.WAGTAIL_SITE_NAME)  # the admin's dashboard is headed with it
         site.save()

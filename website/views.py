@@ -9,7 +9,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from website.database.availability import is_database_unavailable
 
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 HEALTH_CHECK_SECONDS = 1.5
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     """Liveness for load balancers and monitors: 200 when the database answers, 503 when it does not.
@@ -53,7 +53,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = [

@@ -58,3 +58,10 @@ def test_a_bad_host_header_is_logged_in_one_line(client):
         handler.setStream(previous)
     lines = stream.getvalue().strip().splitlines()
     assert len(lines) == 1 and "attacker.example" in lines[0] and "Traceback" not in stream.getvalue()
+
+
+@pytest.mark.parametrize("path", ["/en/search/?q=dns", "/fr/search/autocomplete/?q=dn", "/healthz", "/robots.txt"])
+def test_views_that_are_not_pages_answer_head(client, path):
+    """HEAD is GET without the body (monitors and link checkers send it): these answered 405."""
+    assert client.head(path).status_code == 200
+    assert client.options(path).status_code == 405

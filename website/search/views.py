@@ -5,7 +5,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
@@ -17,11 +17,12 @@ from website.search.query_text import MAX_QUERY_LENGTH
 from website.search.service import autocomplete, run_search, topic_choices
 
 
-@require_GET
+@require_safe
 def search(request):
     """Search the pages and glossary terms written in the reader's language; works without JavaScript."""
     outcome = run_search(request.GET, request)
-    if outcome.request.query and outcome.request.page in ("", "1") and not any(outcome.request.filters.values()):
+    first_page = outcome.request.page in ("", "1") and not any(outcome.request.filters.values())
+    if request.method == "GET" and outcome.request.query and first_page:
         stats.record_search(outcome.language, outcome.request.query, outcome.matched_in_language)
     return render(
         request,
@@ -35,7 +36,7 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 def search_autocomplete(request):
     """Titles for the search box as the reader types: ``{"query": ..., "results": [{"title", "url"}]}``."""
     language = active_locale().language_code

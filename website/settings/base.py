@@ -181,7 +181,9 @@ WAGTAILSEARCH_BACKENDS = search_backends_setting(
     env("ELASTICSEARCH_INDEX_PREFIX", "policymakers_"),
     [code for code, _name in LANGUAGES],
 )
-WAGTAILAPI_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# API links (meta.detail_url, like html_url) use the Site record serving the request, its hostname and port;
+# WAGTAILAPI_BASE_URL overrides that only when set (an API served under another public address).
+WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL")
 WAGTAILAPI_LIMIT_MAX = 50
 # The project's interface strings, then strings of wagtail-localize its catalogues lack in some languages.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "website" / "upstream_locale"]
