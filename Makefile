@@ -27,13 +27,19 @@ help: ## List the targets
 run: setup ## Start the site with demo content on http://127.0.0.1:8000/
 	@$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(STAMP) $(MO_FILES) $(AXE) ## Checks, linters and the whole test suite (browser tests included)
-	@$(MANAGE) check --fail-level WARNING
-	@$(MANAGE) makemigrations --check --dry-run
-	@$(VENV)/bin/ruff check .
-	@$(VENV)/bin/ruff format --check --quiet . || { echo "ruff format would change the files above: run make format" >&2; exit 1; }
-	@$(PY) -m tests.browser.provision
-	@$(VENV)/bin/pytest -n $(TEST_WORKERS)
+# The seeded test database is built in the background (tests/demo_database.py) while the checks and linters run;
+# the test processes wait for it (a failed build is built again, with its error, by the first of them).
+test: $(STAMP) $(MO_FILES) ## Checks, linters and the whole test suite (browser tests included)
+	@mkdir -p "$(DATA_DIR)"; \
+	$(PY) -m tests.demo_database > "$(DATA_DIR)/test-template.log" 2>&1 & seeding=$$!; \
+	$(MAKE) --no-print-directory $(AXE) \
+	&& $(MANAGE) check --fail-level WARNING \
+	&& $(MANAGE) makemigrations --check --dry-run \
+	&& $(VENV)/bin/ruff check . \
+	&& { $(VENV)/bin/ruff format --check --quiet . || { echo "ruff format would change the files above: run make format" >&2; false; }; } \
+	&& $(PY) -m tests.browser.provision \
+	&& $(VENV)/bin/pytest -n $(TEST_WORKERS); \
+	status=$$?; kill $$seeding 2>/dev/null; wait $$seeding 2>/dev/null; exit $$status
 
 serve: setup ## Production settings under gunicorn on 127.0.0.1 (http), for trying the site as it will run
 	@$(PY) -m website.serve_locally --host $(HOST) --port $(PORT)
@@ -48,9 +54,9 @@ db-stop: $(STAMP) ## Stop the embedded PostgreSQL, even under a running site (wh
 	@$(PY) -m website.database.embedded stop
 
 db-status: $(STAMP) ## Say whether the embedded PostgreSQL is running
-	@$(PY) -m website.database.embedded status
+	@$(PY) -m website.database.embedded status || true
 
-backup: $(STAMP) ## Database and uploaded files into one archive in DATA_DIR/backups (FOLDER=... elsewhere)
+backup: $(STAMP) ## Database and uploaded files into one archive in backups/ (BACKUP_DIR, or FOLDER=... for once)
 	@$(MANAGE) backup_site $(if $(FOLDER),--folder "$(FOLDER)")
 
 restore: $(STAMP) $(MO_FILES) ## Restore FILE=<archive> into an empty data folder (or an empty DATABASE_URL database)

@@ -9,6 +9,10 @@ The template's name carries a fingerprint of everything that decides what the se
 content files, the apps' code and migrations, the locked dependencies). A later run with the same
 fingerprint reuses it; any change to those files builds a new one and drops the old. ``pytest
 --reseed`` rebuilds it regardless.
+
+``make test`` starts the build (``python -m tests.demo_database``) before its checks and linters,
+so the seed runs on one core while they run on the other; the test processes then find the
+template ready, or wait for it under the same lock.
 """
 
 import fcntl
@@ -110,6 +114,23 @@ def _build(template: str) -> None:
     _execute(f"ALTER DATABASE {_name(building)} RENAME TO {_name(template)}")
 
 
+def _drop_stale(base: str, template: str) -> None:
+    for name in _databases_starting_with(f"test_{base}_demo_"):
+        if name != template:  # an older fingerprint, or a build that was interrupted
+            _drop(name)
+
+
+def ensure_template() -> str:
+    """Build the seeded template if this fingerprint has none yet; returns its name."""
+    base = settings.DATABASES["default"]["NAME"]
+    template = template_name(base)
+    with _server_lock():
+        _drop_stale(base, template)
+        if template not in _databases_starting_with(template):
+            _build(template)
+    return template
+
+
 def worker_database(worker: str, run_id: str, reseed: bool = False) -> str:
     """A fresh copy of the seeded template for this test process; returns its name.
 
@@ -122,9 +143,7 @@ def worker_database(worker: str, run_id: str, reseed: bool = False) -> str:
     with _server_lock() as lock:
         lock.seek(0)
         built_by_this_run = lock.read() == run_id
-        for name in _databases_starting_with(f"test_{base}_demo_"):
-            if name != template:  # an older fingerprint, or a build that was interrupted
-                _drop(name)
+        _drop_stale(base, template)
         for name in _unused_copies(base):  # left by a run that was killed before its teardown
             _drop(name)
         if (reseed and not built_by_this_run) or template not in _databases_starting_with(template):
@@ -142,3 +161,13 @@ def worker_database(worker: str, run_id: str, reseed: bool = False) -> str:
 
 def drop_worker_database(name: str) -> None:
     _drop(name)
+
+
+if __name__ == "__main__":
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.test")
+    django.setup()
+    print(f"Seeded test template ready: {ensure_template()}")

@@ -124,11 +124,11 @@ def permissions(apps, app_label, model_name, actions):
     ]
 
 
-def review_snippets(app_label, model_names):
-    """A ``RunPython`` step for an app's translatable snippets under review (``website.workflows``): editors
-    add, change and delete them (English only, by ``website.permissions``), moderators may also publish,
-    lock and unlock them, and the editorial review is their content type's workflow (each language's
-    instances go through that language's review instead)."""
+def review_snippets(app_label, model_names, editor_actions=("add", "change", "delete")):
+    """A ``RunPython`` step for an app's snippets under review (``website.workflows``): editors add, change
+    and (unless ``editor_actions`` says otherwise) delete them (English only, by ``website.permissions``),
+    moderators may also publish, lock and unlock them, and the editorial review is their content type's
+    workflow (each language's instances of a translatable snippet go through that language's review instead)."""
 
     def run(apps, schema_editor):
         ensure_permissions(apps)
@@ -139,7 +139,7 @@ def review_snippets(app_label, model_names):
         editors = Group.objects.get_or_create(name=EDITORS)[0]
         moderators = Group.objects.get_or_create(name=MODERATORS)[0]
         for model_name in model_names:
-            editors.permissions.add(*permissions(apps, app_label, model_name, ["add", "change", "delete"]))
+            editors.permissions.add(*permissions(apps, app_label, model_name, list(editor_actions)))
             moderators.permissions.add(
                 *permissions(apps, app_label, model_name, ["add", "change", "delete", "publish", "lock", "unlock"])
             )

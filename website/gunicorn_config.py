@@ -17,9 +17,11 @@ import os
 
 wsgi_app = "website.wsgi:application"
 worker_class = "gthread"
-# Two cores here and on a small production machine: a worker per core, threads for waiting on I/O.
+# Two cores here and on a small production machine: a worker per core, threads for waiting on I/O. Sixteen, so
+# that a dozen slow clients on one worker (the kernel does not share connections out evenly) leave it threads to
+# serve others; each thread may keep a database connection open (CONN_MAX_AGE), 32 in all.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+threads = int(os.environ.get("GUNICORN_THREADS", "16"))
 # A request that runs longer than this is a fault; the worker is replaced.
 timeout = 30
 graceful_timeout = 30

@@ -4,22 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from website.data_migrations import EDITORIAL_REVIEW, MODERATORS, ensure_permissions, permissions
-
-
-def reviewed_library(apps, schema_editor):
-    """Moderators publish RFCs and working groups (editors keep adding and changing them, now as drafts);
-    their changes go through the editorial review, as English glossary terms do."""
-    ensure_permissions(apps)
-    Group = apps.get_model("auth", "Group")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
-    editorial = apps.get_model("wagtailcore", "Workflow").objects.get(name=EDITORIAL_REVIEW)
-    moderators = Group.objects.get_or_create(name=MODERATORS)[0]
-    for model_name in ("rfc", "workinggroup"):
-        moderators.permissions.add(*permissions(apps, "knowledge", model_name, ["publish", "lock", "unlock"]))
-        content_type = ContentType.objects.get(app_label="knowledge", model=model_name)
-        WorkflowContentType.objects.update_or_create(content_type=content_type, defaults={"workflow": editorial})
+from website.data_migrations import review_snippets
 
 
 class Migration(migrations.Migration):
@@ -198,5 +183,10 @@ class Migration(migrations.Migration):
                 verbose_name="locked by",
             ),
         ),
-        migrations.RunPython(reviewed_library, migrations.RunPython.noop),
+        # Moderators publish RFCs and working groups; editors keep adding and changing them (now as drafts), and
+        # their changes go through the editorial review, as English glossary terms do.
+        migrations.RunPython(
+            review_snippets("knowledge", ["rfc", "workinggroup"], editor_actions=("add", "change")),
+            migrations.RunPython.noop,
+        ),
     ]

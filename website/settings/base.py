@@ -198,6 +198,8 @@ MEDIA_URL = "/media/"
 # Uploaded files live with the database under DATA_DIR: one folder holds the whole state of a site
 # (make backup archives both, make clean-data deletes both).
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media")))
+# make backup's archives: outside DATA_DIR, so that make clean-data (which deletes DATA_DIR) leaves them.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

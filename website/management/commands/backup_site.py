@@ -13,9 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--folder", type=Path, default=None, help="where to write the archive (default: DATA_DIR/backups)"
+            "--folder", type=Path, default=None, help="where to write the archive (default: BACKUP_DIR)"
         )
 
     def handle(self, *args, folder=None, **options):
-        archive = backup.create(folder or Path(settings.DATA_DIR) / "backups")
+        archive = backup.create(folder or Path(settings.BACKUP_DIR))
         self.stdout.write(str(archive))
