@@ -82,7 +82,8 @@ $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the locked Python packages into $(VENV) (requirements.lock is new or changed) ..."
-	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@# --no-compile: Python compiles each module on its first import instead, only those the site uses (10 s less).
+	@$(PY) -m pip install --quiet --no-compile --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	@touch $@
 
 # axe-core for the accessibility tests (the site itself needs no Node.js).
