@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po website/upstream_locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
+# Compiled interface translations: one process compiles every PO file newer than the last compilation.
+MESSAGES := $(VENV)/.messages-compiled
 AXE := node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -29,7 +31,7 @@ run: setup ## Start the site with demo content on http://127.0.0.1:8000/
 
 # The seeded test database is built in the background (tests/demo_database.py) while the checks and linters run;
 # the test processes wait for it (a failed build is built again, with its error, by the first of them).
-test: $(STAMP) $(MO_FILES) ## Checks, linters and the whole test suite (browser tests included)
+test: $(STAMP) $(MESSAGES) ## Checks, linters and the whole test suite (browser tests included)
 	@mkdir -p "$(DATA_DIR)"; \
 	$(PY) -m tests.demo_database > "$(DATA_DIR)/test-template.log" 2>&1 & seeding=$$!; \
 	$(MAKE) --no-print-directory $(AXE) \
@@ -44,7 +46,7 @@ test: $(STAMP) $(MO_FILES) ## Checks, linters and the whole test suite (browser 
 serve: setup ## Production settings under gunicorn on 127.0.0.1 (http), for trying the site as it will run
 	@$(PY) -m website.serve_locally --host $(HOST) --port $(PORT)
 
-setup: $(STAMP) $(MO_FILES) ## Install, migrate and load the demo content, without starting the site
+setup: $(STAMP) $(MESSAGES) ## Install, migrate and load the demo content, without starting the site
 	@$(MANAGE) prepare_site
 
 db-start: $(STAMP) ## Start the embedded PostgreSQL and keep it running until make db-stop
@@ -59,11 +61,11 @@ db-status: $(STAMP) ## Say whether the embedded PostgreSQL is running
 backup: $(STAMP) ## Database and uploaded files into one archive in backups/ (BACKUP_DIR, or FOLDER=... for once)
 	@$(MANAGE) backup_site $(if $(FOLDER),--folder "$(FOLDER)")
 
-restore: $(STAMP) $(MO_FILES) ## Restore FILE=<archive> into an empty data folder (or an empty DATABASE_URL database)
+restore: $(STAMP) $(MESSAGES) ## Restore FILE=<archive> into an empty data folder (or an empty DATABASE_URL database)
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=<archive from make backup>" >&2; exit 2; }
 	@$(MANAGE) restore_site "$(FILE)"
 
-bench: $(STAMP) $(MO_FILES) ## Benchmarks (load, generated requests, search, autocomplete, page weight) on the demo content
+bench: $(STAMP) $(MESSAGES) ## Benchmarks (load, generated requests, search, autocomplete, page weight) on the demo content
 	@$(MANAGE) prepare_site
 	$(PY) bench/load.py
 	$(PY) bench/search_bench.py
@@ -82,8 +84,7 @@ $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the locked Python packages into $(VENV) (requirements.lock is new or changed) ..."
-	@# --no-compile: Python compiles each module on its first import instead, only those the site uses (10 s less).
-	@$(PY) -m pip install --quiet --no-compile --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	@touch $@
 
 # axe-core for the accessibility tests (the site itself needs no Node.js).
@@ -93,8 +94,9 @@ $(AXE): package.json package-lock.json
 	@npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-%.mo: %.po $(STAMP)
-	@$(MANAGE) compile_ui_messages $<
+$(MESSAGES): $(PO_FILES) $(STAMP)
+	@$(MANAGE) compile_ui_messages $(if $(wildcard $@),$(filter %.po,$?),$(PO_FILES))
+	@touch $@
 
 messages: $(STAMP) ## Re-extract UI strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext; copies of upstream templates keep upstream's catalogs)
 	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.data --ignore=content --ignore=tests --ignore=bench --ignore=node_modules --ignore=templates/wagtailadmin --ignore=templates/wagtail_localize

@@ -40,9 +40,10 @@ def site_environment(data_dir: Path) -> dict:
     return environment
 
 
-def manage(data_dir, *arguments, check=True):
+def run_on(data_dir, *arguments, check=False):
+    """``python <arguments>`` in a process of the restored site."""
     return subprocess.run(
-        [sys.executable, "manage.py", *arguments],
+        [sys.executable, *arguments],
         cwd=ROOT,
         env=site_environment(data_dir),
         capture_output=True,
@@ -52,15 +53,12 @@ def manage(data_dir, *arguments, check=True):
     )
 
 
+def manage(data_dir, *arguments, check=True):
+    return run_on(data_dir, "manage.py", *arguments, check=check)
+
+
 def embedded_command(data_dir, action):
-    return subprocess.run(
-        [sys.executable, "-m", "website.database.embedded", action],
-        cwd=ROOT,
-        env=site_environment(data_dir),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_on(data_dir, "-m", "website.database.embedded", action)
 
 
 @pytest.fixture(scope="module")
@@ -106,16 +104,7 @@ def test_a_backup_holds_the_database_the_media_and_no_secrets(backup):
 
 def test_the_restored_site_holds_what_the_backed_up_one_did(restored):
     data_dir, expected = restored
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.site_state"],
-        cwd=ROOT,
-        env=site_environment(data_dir),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    found = json.loads(result.stdout)
+    found = json.loads(run_on(data_dir, "-m", "tests.site_state", check=True).stdout)
     assert len(expected["pages"]) > 50 and len(expected["string_translations"]) == 6
     assert all(expected["searches"][language] for language in site_state.SEARCHES), expected["searches"]
     for key in expected:
