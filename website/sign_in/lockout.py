@@ -5,6 +5,7 @@ axes calls this from its middleware when a failure reaches the limit or a locked
 again; the page-password view calls it too, through ``axes.helpers.get_lockout_response``.
 """
 
+from http import HTTPStatus
 from math import ceil
 
 from axes.helpers import get_client_username, get_cool_off
@@ -16,8 +17,6 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from website.sign_in import page_passwords
-
-TOO_MANY_REQUESTS = 429
 
 
 def minutes_left(request, credentials=None):
@@ -60,10 +59,10 @@ def lockout_response(request, original_response=None, credentials=None):
             "next": request.POST.get("next", ""),
             "lockout_message": sign_in_message(minutes),
         }
-        return render(request, "wagtailcore/login.html", context, status=TOO_MANY_REQUESTS)
+        return render(request, "wagtailcore/login.html", context, status=HTTPStatus.TOO_MANY_REQUESTS)
     return render(
         request,
         "website/sign_in/admin_locked_out.html",
         {"lockout_message": sign_in_message(minutes)},
-        status=TOO_MANY_REQUESTS,
+        status=HTTPStatus.TOO_MANY_REQUESTS,
     )

@@ -8,6 +8,8 @@ counted. The view doing it is ``website.compat.wagtail.throttled_authenticate_wi
 lift these lockouts with the others (``website.sign_in.views``).
 """
 
+from http import HTTPStatus
+
 from axes.conf import settings
 from axes.helpers import get_credentials
 from django.shortcuts import get_object_or_404
@@ -17,7 +19,6 @@ from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
 
 PREFIX = "page-password:"
-TOO_MANY_REQUESTS = 429
 
 
 def credentials_for(restriction_id):
@@ -58,5 +59,5 @@ def locked_out(request, credentials, minutes):
     action_url = reverse("wagtailcore_authenticate_with_password", args=[restriction.id, page.id])
     response = page.serve_password_required_response(request, form, action_url)
     response.context_data["lockout_message"] = message(minutes)
-    response.status_code = TOO_MANY_REQUESTS
+    response.status_code = HTTPStatus.TOO_MANY_REQUESTS
     return response.render()
