@@ -206,6 +206,19 @@ class GlossaryTerm(ReviewedSnippet, TranslatableMixin, index.Indexed, Clusterabl
             return first.upper()
         return "·"
 
+    def page_cache_references_shown_on(self):
+        """The glossary pages that list this term: its language's, and every language's while the English term
+        stands in for an untranslated one (``GlossaryPage.terms_by_letter``). Pages cached by website.page_cache."""
+        glossaries = GlossaryPage.objects.all()
+        if self.locale.language_code != settings.LANGUAGE_CODE:
+            glossaries = glossaries.filter(locale_id=self.locale_id)
+        return glossaries.values_list("pk", flat=True)
+
+    def page_cache_shown_on(self):
+        """The glossary pages, and the explainers of its language that mark glossary terms."""
+        explainers = ExplainerPage.objects.filter(locale_id=self.locale_id, glossary_help=True)
+        return [*self.page_cache_references_shown_on(), *explainers.values_list("pk", flat=True)]
+
 
 class GlossaryTermExplainer(Orderable):
     term = ParentalKey(GlossaryTerm, on_delete=models.CASCADE, related_name="related_explainers")
@@ -403,6 +416,12 @@ class GlossaryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["letters"] = self.terms_by_letter()
         return context
+
+    def page_cache_shown_on(self, change):
+        """Explainers link the terms they mark to the glossary of their language (website.page_cache)."""
+        if not change.moved and not change.shown_differently:
+            return []
+        return ExplainerPage.objects.filter(locale_id=self.locale_id, glossary_help=True).values_list("pk", flat=True)
 
     def terms_by_letter(self):
         """The glossary in the page's content language; a term not translated yet is shown in English,

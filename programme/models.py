@@ -57,6 +57,10 @@ class ProgrammePage(RoutablePageMixin, IntroducedPage):
         context["figures"] = participation_figures(context["meetings"])
         return context
 
+    def get_cached_paths(self):
+        """What a CDN keeps of this page: the page and its calendar (purged together when either changes)."""
+        return ["/", "calendar/"]
+
     @path("calendar/", name="calendar")
     def calendar(self, request):
         return meetings_calendar(request, self, self.meetings())
@@ -156,6 +160,10 @@ class MeetingReportIndexPage(RoutablePageMixin, Page):
             .order_by("-date_published", "-pk")
         )
 
+    def get_cached_paths(self):
+        """What a CDN keeps of this page: the list and its feeds (purged together when a report changes)."""
+        return ["/", "feed/rss/", "feed/atom/"]
+
     @path("")
     def index(self, request):
         """The list, filtered by ``year`` and ``topic``. Unknown or malformed values are ignored."""
@@ -248,6 +256,13 @@ class MeetingReportPage(Page):
     def topic_labels(self):
         names = dict(TOPICS)
         return [names[topic] for topic in self.topics if topic in names]
+
+    def page_cache_shown_on(self, change):
+        """The meeting's page in the report's language links to the report (website.page_cache)."""
+        if self.meeting_id is None:
+            return []
+        meetings = MeetingPage.objects.filter(translation_key=self.meeting.translation_key, locale_id=self.locale_id)
+        return meetings.values_list("pk", flat=True)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
@@ -59,7 +59,9 @@ def locale(db):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Each test starts with an empty cache: rolled-back database changes must not live on in it."""
-    cache.clear()
+    """Each test starts with empty caches (pages included): rolled-back database changes must not live on in them."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

@@ -12,9 +12,11 @@ class WebsiteConfig(AppConfig):
     def ready(self):
         from website import privacy, roles  # noqa: PLC0415 - signals are wired in ready()
         from website.models import HomePage  # noqa: PLC0415 - models need the app registry ready
+        from website.page_cache import signals as page_cache_signals  # noqa: PLC0415 - signals are wired in ready()
         from website.search import signals  # noqa: PLC0415 - signals are wired in ready()
 
         signals.connect()
+        page_cache_signals.connect()
         privacy.connect()
         roles.connect(HomePage)
 

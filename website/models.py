@@ -61,6 +61,9 @@ class StandardPage(IntroducedPage):
 class NavigationMenu(ReviewedSnippet, TranslatableMixin, ClusterableModel):
     """The main menu. Translated with wagtail-localize; the pages it links to follow the reader's language."""
 
+    # Every page shows it: a change renews every cached page (website.page_cache).
+    page_cache_shown_everywhere = True
+
     name = models.CharField(_("name"), max_length=100, help_text=_("For editors only."))
 
     panels = [FieldPanel("name"), InlinePanel("items", label=_("Menu items"))]
@@ -91,6 +94,9 @@ class NavigationMenuItem(TranslatableMixin, Orderable):
 class FooterText(ReviewedSnippet, TranslatableMixin, models.Model):
     """The footer's text (who runs the site, a contact line), translated like any snippet."""
 
+    # Every page shows it: a change renews every cached page (website.page_cache).
+    page_cache_shown_everywhere = True
+
     name = models.CharField(_("name"), max_length=100, help_text=_("For editors only."))
     body = RichTextField(_("text"), features=RICH_TEXT_FEATURES)
 
@@ -107,6 +113,9 @@ class FooterText(ReviewedSnippet, TranslatableMixin, models.Model):
 @register_setting(icon="cogs")
 class SiteChromeSettings(BaseSiteSetting):
     """Which navigation menu and footer the site shows; each reader sees their language's translation."""
+
+    # Every page shows it: a change renews every cached page (website.page_cache).
+    page_cache_shown_everywhere = True
 
     navigation_menu = models.ForeignKey(
         NavigationMenu,

@@ -147,3 +147,9 @@ def sign_in_lockouts_menu_item():
     return SignInLockoutsMenuItem(
         _("Sign-in lockouts"), reverse("sign_in_lockouts"), name="sign-in-lockouts", icon_name="lock", order=900
     )
+
+
+@hooks.register("before_serve_page")
+def remember_served_page(page, request, serve_args, serve_kwargs):
+    """The page cache (``website.page_cache``) keeps only what was served as a Wagtail page."""
+    request.page_cache_page = page

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from knowledge.models import Rfc, WorkingGroup
+from knowledge.models import Rfc
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,5 +56,5 @@ def test_an_unpublished_working_group_stays_off_the_explainers(client):
     explainer = ExplainerPage.objects.live().filter(working_group_links__isnull=False).first()
     group = explainer.working_group_links.first().working_group
     assert f'href="{group.url}"' in client.get(explainer.url).content.decode()
-    WorkingGroup.objects.filter(pk=group.pk).update(live=False)
+    group.unpublish()  # as a moderator does in the admin
     assert f'href="{group.url}"' not in client.get(explainer.url).content.decode()

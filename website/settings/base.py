@@ -76,7 +76,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is answered before anything else runs, with the headers it was kept with.
+    "website.page_cache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # zstd, Brotli or gzip, as the browser takes; before ConditionalGetMiddleware, which then tags the
+    # uncompressed content (the compressed response's ETag is made weak).
+    "compression_middleware.middleware.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "website.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -117,17 +123,37 @@ TEMPLATES = [
 DATABASES = {"default": database_settings(env("DATABASE_URL"), DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (Django's own backend), local memory otherwise.
+# Caches: Redis when REDIS_URL is set (Django's own backend), files under DATA_DIR otherwise. Either is shared by
+# every process of the site, so what one gunicorn worker drops (a glossary changed, a page published) no worker
+# serves again; a per-process memory cache would not be. "pages" holds whole pages (website.page_cache).
 if env("REDIS_URL"):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("REDIS_URL"),
-            "KEY_PREFIX": "policymakers",
+            "KEY_PREFIX": f"policymakers:{alias}",
         }
+        for alias in ("default", "pages")
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache" / alias),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+        for alias in ("default", "pages")
+    }
+
+# Whole pages cached for anonymous readers (website.page_cache; README, "Caching"). PAGE_CACHE=off turns it off.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# How long a kept copy may live without any change (an hour: a page showing "upcoming" meetings moves on by
+# itself), and what browsers and CDNs are told: browsers revalidate after a minute (ETag: a 304 without a body),
+# a CDN keeps a page for an hour (each publish purges the pages it changes, with WAGTAILFRONTENDCACHE).
+PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "3600"))
+PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_SHARED_MAX_AGE = int(env("PAGE_CACHE_SHARED_MAX_AGE", "3600"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(env("PAGE_CACHE_STALE_WHILE_REVALIDATE", "60"))
 
 # Sign-in throttling (django-axes; README, "Sign-in"). Its backend comes first: it refuses a locked-out account or
 # address before any password is checked.

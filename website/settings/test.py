@@ -9,3 +9,5 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# One process per test database: memory caches, emptied before each test (tests/conftest.py).
+CACHES = {alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias} for alias in CACHES}  # noqa: F405

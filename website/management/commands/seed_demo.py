@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from website.bulk import indexes_updated_at_the_end
 from website.content import default_content_dir
 from website.content.locales import ensure_locales, synchronise_locales
+from website.page_cache.signals import changes_not_followed
 from website.seed import SeedRun, seed_site_chrome
 
 
@@ -37,7 +38,7 @@ class Command(BaseCommand):
             raise CommandError(f"{content} is not a content folder (it has no pages/home.md).")
         ensure_locales()
         run = SeedRun(force=force, content=content, stdout=self.stdout if verbosity > 1 else None)
-        with indexes_updated_at_the_end():
+        with indexes_updated_at_the_end(), changes_not_followed():
             for config in apps.get_app_configs():
                 seed = getattr(config, "seed_demo", None)
                 if seed is not None:
