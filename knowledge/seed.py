@@ -89,6 +89,7 @@ def seed_knowledge(run) -> None:
             index,
             TopicPage,
             meta["slug"],
+            source=topic_file,
             title=meta["title"],
             topic=meta["key"],
             introduction=markdown_to_html(body),
@@ -97,11 +98,12 @@ def seed_knowledge(run) -> None:
         run.translate(topic, f"knowledge/topics/{meta['key']}")
         files = [(path, *read_markdown_file(path)) for path in (folder / "explainers" / meta["key"]).glob("*.md")]
         files.sort(key=lambda item: (LEVEL_ORDER.index(item[1]["level"]), item[1]["title"]))
-        for _path, explainer, text in files:
+        for path, explainer, text in files:
             page = run.page(
                 topic,
                 ExplainerPage,
                 explainer["slug"],
+                source=path,
                 title=explainer["title"],
                 summary=explainer["summary"].strip(),
                 why_it_matters=markdown_to_html(explainer["why_it_matters"]),
@@ -155,7 +157,15 @@ def seed_glossary(run) -> None:
             "policy_angle": " ".join(entry.get("policy_angle", "").split()),
         }
         term = GlossaryTerm.objects.filter(term=entry["term"], locale__language_code="en").first()
-        if term is None or run.force:
+        # A changed glossary file updates the terms whose text it changed.
+        edited = (
+            term is not None
+            and run.is_changed(folder / "glossary.yaml")
+            and any(getattr(term, name) != value for name, value in values.items())
+        )
+        if term is None or run.force or edited:
+            if term is not None:
+                run.refreshed.add((term._meta.label, term.pk))
             term = term or GlossaryTerm(term=entry["term"], locale_id=run.home.locale_id)
             for name, value in values.items():
                 setattr(term, name, value)

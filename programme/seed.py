@@ -111,6 +111,7 @@ def seed_reports(run, index, meetings) -> None:
             index,
             MeetingReportPage,
             slug,
+            source=path,
             title=meta["title"],
             meeting=meetings.get(meta["meeting"]),
             authors=", ".join(meta["authors"]),

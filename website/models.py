@@ -141,4 +141,5 @@ class SiteChromeSettings(BaseSiteSetting):
         verbose_name = _("navigation and footer")
 
 
+from website.content.models import SeededContentFile  # noqa: E402,F401 - registered with the website app
 from website.search.models import SearchFacts, SearchQueryStat  # noqa: E402,F401 - registered with the website app

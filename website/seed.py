@@ -40,19 +40,26 @@ class SeedRun:
     home: HomePage | None = None
     created: int = 0
     updated: int = 0
+    # Content files (relative to ``content``) changed since the last seed: what they feed is loaded again.
+    changed: set = field(default_factory=set)
+    # Objects updated by this run (label, pk): their translations are imported again too.
+    refreshed: set = field(default_factory=set)
+
+    def is_changed(self, path: Path) -> bool:
+        return Path(path).relative_to(self.content).as_posix() in self.changed
 
     def log(self, message: str) -> None:
         if self.stdout is not None:
             self.stdout.write(message)
 
-    def page(self, parent: Page, model, slug: str, links: dict | None = None, **fields):
-        """Create the English page ``slug`` under ``parent``, or update it when forced.
+    def page(self, parent: Page, model, slug: str, links: dict | None = None, source: Path | None = None, **fields):
+        """Create the English page ``slug`` under ``parent``, or update it when forced or its ``source`` file changed.
 
         An existing page is otherwise left as it is, so edits made in the admin survive a re-run.
         ``links`` sets child relations (inline rows), e.g. ``{"rfc_links": [ExplainerRfc(...)]}``.
         """
         existing = parent.get_children().filter(slug=slug).specific().first()
-        if existing is not None and not self.force:
+        if existing is not None and not (self.force or (source is not None and self.is_changed(source))):
             return existing
         if existing is None:
             page = model(slug=slug, locale=parent.locale, **fields)
@@ -65,6 +72,7 @@ class SeedRun:
             for name, value in {**fields, **(links or {})}.items():
                 setattr(page, name, value)
             self.updated += 1
+            self.refreshed.add((page._meta.label, page.pk))
         page.save_revision().publish()
         page.refresh_from_db()
         return page
@@ -86,7 +94,7 @@ class SeedRun:
             **({"seo_title": meta["seo_title"]} if "seo_title" in meta else {}),
             **extra,
         }
-        return self.page(parent, model, meta["slug"], **fields)
+        return self.page(parent, model, meta["slug"], source=path, **fields)
 
     def add_to_menu(self, page: Page, position: int) -> None:
         """Offer ``page`` for the main menu, ordered by ``position`` (used when the menu is first made)."""
@@ -110,10 +118,13 @@ class SeedRun:
         count = 0
         for instance, key in self.translatables:
             source = None
+            refreshed = (instance._meta.label, instance.pk) in self.refreshed
             for code in languages:
-                if source is None and po_path(self.locale_dir, code, key).exists():
+                path = po_path(self.locale_dir, code, key)
+                if source is None and path.exists():
                     source, _created = TranslationSource.update_or_create_from_instance(instance)
-                translated = translate_from_po(instance, code, key, self.locale_dir, force=self.force, source=source)
+                force = self.force or refreshed or (path.exists() and self.is_changed(path))
+                translated = translate_from_po(instance, code, key, self.locale_dir, force=force, source=source)
                 if translated is not None:
                     count += 1
         return count
@@ -127,7 +138,8 @@ def home_page(run: SeedRun) -> HomePage:
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None and isinstance(site.root_page.specific, HomePage):
         home = site.root_page.specific
-        if run.force:
+        if run.force or run.is_changed(run.content / "pages" / "home.md"):
+            run.refreshed.add((home._meta.label, home.pk))
             meta, body = read_markdown_file(run.content / "pages" / "home.md")
             home.title, home.introduction = meta["title"], markdown_to_html(meta["introduction"])
             home.search_description = meta.get("description", "")

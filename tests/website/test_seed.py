@@ -161,3 +161,23 @@ def test_image_alt_text_is_offered_for_translation(home):
         for segment in StringSegment.objects.filter(source=source).select_related("string", "context")
     }
     assert strings["alt_text"] == "Engineers at a working-group session"
+
+
+def test_an_unchanged_second_seed_does_nothing_in_a_query_or_two(django_assert_max_num_queries):
+    call_command("seed_demo", verbosity=0)  # the test database was seeded from these same files
+    with django_assert_max_num_queries(2):
+        call_command("seed_demo", verbosity=0)
+
+
+def test_a_changed_content_file_is_loaded_again(home, corpus):
+    about = home.get_children().get(slug="about").specific
+    call_command("seed_demo", content=corpus, verbosity=0)  # records what the small corpus holds
+    page = corpus / "pages" / "about.md"
+    text = page.read_text(encoding="utf-8").replace("About the programme", "About the programme (new)", 1)
+    page.unlink()  # a link to the real file: replaced by a changed copy
+    page.write_text(text, encoding="utf-8")
+    call_command("seed_demo", content=corpus, verbosity=0)
+    about.refresh_from_db()
+    assert about.title == "About the programme (new)"
+    privacy = home.get_children().get(slug="privacy").specific
+    assert privacy.get_latest_revision().created_at < about.get_latest_revision().created_at

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from website.bulk import indexes_updated_at_the_end
 from website.content import default_content_dir
+from website.content.fingerprints import changed_files, digests, is_unchanged, record, seeded_digests
 from website.content.locales import ensure_locales, synchronise_locales
 from website.page_cache.signals import changes_not_followed
 from website.seed import SeedRun, seed_site_chrome
@@ -36,8 +37,18 @@ class Command(BaseCommand):
         content = content or default_content_dir()
         if not (content / "pages" / "home.md").is_file():
             raise CommandError(f"{content} is not a content folder (it has no pages/home.md).")
+        current = digests(content)
+        if not force and is_unchanged(current):
+            if verbosity:
+                self.stdout.write("Demo content: unchanged since the last seed.")
+            return
         ensure_locales()
-        run = SeedRun(force=force, content=content, stdout=self.stdout if verbosity > 1 else None)
+        run = SeedRun(
+            force=force,
+            content=content,
+            stdout=self.stdout if verbosity > 1 else None,
+            changed=changed_files(current, seeded_digests()),
+        )
         with indexes_updated_at_the_end(), changes_not_followed():
             for config in apps.get_app_configs():
                 seed = getattr(config, "seed_demo", None)
@@ -46,6 +57,7 @@ class Command(BaseCommand):
             seed_site_chrome(run)
             translated = run.import_translations()
             synchronise_locales()
+        record(current)
         if verbosity:
             self.stdout.write(
                 f"Demo content: {run.created} page(s) created, {run.updated} updated, "
