@@ -40,40 +40,12 @@ from django.utils import translation  # noqa: E402
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
+from bench.corpus import generate  # noqa: E402
 from website.models import StandardPage  # noqa: E402
 from website.search.backends import get_backend  # noqa: E402
 from website.search.highlight import searchable_text  # noqa: E402
 from website.search.service import find_matches, ranked, run_search  # noqa: E402
 from website.text import HAN_CHARACTER  # noqa: E402
-
-SENTENCE = re.compile(r"(?<=[.!?。؟])\s*")
-
-
-def sentences_of(locale):
-    texts = []
-    for page in Page.objects.filter(locale=locale, alias_of__isnull=True).specific():
-        texts.append(searchable_text(page))
-    found = [s.strip() for text in texts for s in SENTENCE.split(text) if len(s.strip()) > 20]
-    return found
-
-
-def generate(locale, count, rng):
-    sentences = sentences_of(locale)
-    parent = Page.objects.get(locale=locale, depth=2)
-    made = []
-    for number in range(count):
-        picked = rng.sample(sentences, k=min(8, len(sentences)))
-        title = " ".join(picked[0].split()[:6]).rstrip(".,:;")
-        page = StandardPage(
-            title=f"{title} {number}",
-            slug=f"bench-{number}",
-            introduction=f"<p>{' '.join(picked[1:3])}</p>",
-            body=[{"type": "paragraph", "value": "<p>" + " ".join(picked[3:]) + "</p>"}],
-            locale=locale,
-        )
-        parent.add_child(instance=page)
-        made.append(page)
-    return made
 
 
 def queries_for(locale, rng, count):
