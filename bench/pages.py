@@ -1,0 +1,163 @@
+"""Page benchmark: server time, SQL queries, gzip bytes per page type in-process, then requests/s under wrk.
+
+    .venv/bin/python bench/pages.py [--pages N] [--seconds S] [--languages en,ar,zh-hans] [--output FILE]
+
+Runs on a site of its own (``DATA_DIR=.data/bench``, prepared with ``prepare_site`` when new) with the
+generated corpus, so the developer's demo database is never touched. Requests/s come from ``wrk`` against
+gunicorn with 2 workers on 127.0.0.1, once with ``PAGE_CACHE=off`` and once without; the admin login page,
+measured in the same run, is the reference. Nothing is asserted.
+"""
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / ".data" / "bench"
+os.environ["DATA_DIR"] = str(DATA_DIR)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+sys.path.insert(0, str(ROOT))
+LOADED = ("explainer", "report", "home")
+PORT = 8799
+
+
+def prepare():
+    marker = DATA_DIR / ".prepared"
+    if not marker.exists():
+        env = {**os.environ, "DATA_DIR": str(DATA_DIR)}
+        subprocess.run([sys.executable, "manage.py", "prepare_site"], cwd=ROOT, env=env, check=True)
+        marker.write_text("ok\n")
+
+
+def interpreter() -> str:
+    args = sysconfig.get_config_var("CONFIG_ARGS") or ""
+    pgo = "yes" if "--enable-optimizations" in args else "no"
+    lto = "yes" if "--with-lto" in args else "no"
+    return f"Python {sys.version.split()[0]} (PGO {pgo}, LTO {lto})"
+
+
+def wait_for(base, server):
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=5).read()
+            return
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError("gunicorn did not start") from None
+            time.sleep(0.5)
+
+
+def worker_rss(master: int) -> list[int]:
+    """VmRSS in MB of each child of the gunicorn master."""
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        match = re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+        if match:
+            sizes.append(int(match.group(1)) // 1024)
+    return sizes
+
+
+def load_run(rows, seconds, cached: bool) -> list[int]:
+    """wrk on each loaded URL; fills row.rps; returns the workers' RSS after the load."""
+    env = {**os.environ, "WEB_CONCURRENCY": "2", "GUNICORN_CMD_ARGS": "--access-logfile /dev/null"}
+    if cached:
+        env.pop("PAGE_CACHE", None)
+    else:
+        env["PAGE_CACHE"] = "off"
+    base = f"http://127.0.0.1:{PORT}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "website.serve_locally", "--host", "127.0.0.1", "--port", str(PORT)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(base, server)
+        for row in rows:
+            for _ in range(4):
+                urllib.request.urlopen(base + row.url, timeout=60).read()
+            output = subprocess.run(
+                ["wrk", "-t1", "-c8", f"-d{seconds}s", base + row.url], capture_output=True, text=True
+            ).stdout
+            match = re.search(r"Requests/sec:\s+([\d.]+)", output)
+            row.rps["cached" if cached else "uncached"] = float(match.group(1)) if match else None
+        return worker_rss(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def fmt(value, spec=".1f"):
+    return "" if value is None else format(value, spec)
+
+
+def table(rows, rss, reference) -> str:
+    lines = [
+        "| page | lang | status | gzip B | SQL uncached | median ms | p95 ms | SQL cached | median ms | p95 ms "
+        "| req/s uncached | ×admin | req/s cached | ×admin |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        cells = [row.kind, row.language, str(row.status), str(row.gzip_bytes)]
+        for timing in (row.uncached, row.cached):
+            cells += [str(timing.queries), fmt(timing.median), fmt(timing.p95)]
+        for mode in ("uncached", "cached"):
+            rps, ref = row.rps.get(mode), reference.rps.get(mode)
+            cells += [fmt(rps, ".0f"), fmt(rps / ref if rps and ref else None, ".2f")]
+        lines.append("| " + " | ".join(cells) + " |")
+    for mode, sizes in rss.items():
+        lines.append(f"\nResident memory per worker after the {mode} load: {', '.join(f'{s} MB' for s in sizes)}")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--languages", default="en,ar,zh-hans")
+    parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "pages.md"))
+    args = parser.parse_args()
+    languages = args.languages.split(",")
+    prepare()
+    import django  # noqa: PLC0415
+
+    django.setup()
+    from bench import corpus, page_timing  # noqa: PLC0415
+
+    load_before = os.getloadavg()
+    corpus.build(args.pages, languages, random.Random(20261202))
+    rows = page_timing.measure_all(languages, args.runs)
+    reference = rows[-1]
+    rss = {}
+    if shutil.which("wrk"):
+        loaded = [row for row in rows if row.kind in LOADED] + [reference]
+        for cached in (False, True):
+            rss["cached" if cached else "uncached"] = load_run(loaded, args.seconds, cached)
+    else:
+        print("install wrk: apt-get install wrk")
+    load_after = os.getloadavg()
+    header = (
+        f"{args.pages} generated explainers and reports per language, {args.runs} in-process runs, "
+        f"wrk -t1 -c8 for {args.seconds} s per URL, gunicorn with 2 workers.\n\n"
+        f"Load average: {' '.join(f'{v:.2f}' for v in load_before)} before, "
+        f"{' '.join(f'{v:.2f}' for v in load_after)} after. Interpreter: {interpreter()}.\n\n"
+    )
+    text = header + table(rows, rss, reference) + "\n"
+    print(text)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(text)
+
+
+if __name__ == "__main__":
+    main()
