@@ -78,9 +78,13 @@ class Glossary:
         """Yield (start, end, entry) for the longest whole-word matches, left to right, without overlaps."""
         lowered = text.lower()
         length = len(text)
+        starts = self.trie
         index = 0
         while index < length:
-            if index > 0 and is_word_character(text[index - 1]) and is_word_character(text[index]):
+            # Most characters begin no term: one dict lookup skips them before the word-boundary test.
+            if lowered[index] not in starts or (
+                index > 0 and is_word_character(text[index - 1]) and is_word_character(text[index])
+            ):
                 index += 1
                 continue
             match = self._longest_at(text, lowered, index)

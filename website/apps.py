@@ -10,13 +10,15 @@ class WebsiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from website import privacy, roles  # noqa: PLC0415 - signals are wired in ready()
+        from website import chrome, privacy, queries, roles  # noqa: PLC0415 - signals are wired in ready()
         from website.models import HomePage  # noqa: PLC0415 - models need the app registry ready
         from website.page_cache import signals as page_cache_signals  # noqa: PLC0415 - signals are wired in ready()
         from website.search import signals  # noqa: PLC0415 - signals are wired in ready()
 
         signals.connect()
         page_cache_signals.connect()
+        chrome.connect()
+        queries.connect()
         privacy.connect()
         roles.connect(HomePage)
 

@@ -8,7 +8,10 @@ set-up the README describes. Every value can be overridden with gunicorn's own c
 or ``GUNICORN_CMD_ARGS``.
 
 Workers are restarted after ``max_requests`` (plus jitter, so they do not all restart at once) to
-bound the memory a long-running Django process collects. The master holds the embedded PostgreSQL
+bound the memory a long-running Django process collects. Not after 1,000: pages served from the page
+cache come at a few thousand a second, and a worker that restarted every second spent a good part of
+it loading Django again (requests waited up to 1.4 s); a worker grows by a few MB under load
+(``make bench`` reads its memory after the load runs). The master holds the embedded PostgreSQL
 (when no ``DATABASE_URL`` is set) so that worker restarts and graceful reloads (``kill -HUP``)
 never stop it (``website.database.embedded``).
 """
@@ -27,8 +30,8 @@ timeout = 30
 graceful_timeout = 30
 # Keep-alive connections from a reverse proxy, short so idle browsers do not hold threads.
 keepalive = 5
-max_requests = 1000
-max_requests_jitter = 100
+max_requests = 50000
+max_requests_jitter = 5000
 # Limits on request lines and headers (gunicorn's defaults, stated): anything bigger gets 400.
 limit_request_line = 4094
 limit_request_fields = 100

@@ -21,19 +21,31 @@ class Staleness:
     synced_at: datetime
 
 
+def page_translations(page) -> list[Page]:
+    """Every version of ``page`` (itself included, live or not, aliases too), each with ``synced_at``: when
+    wagtail-localize last read the English source. One query, remembered on the page object: the language
+    switcher and the staleness notice of a page share it."""
+    found = getattr(page, "_translations_with_sync", None)
+    if found is None:
+        synced = TranslationSource.objects.filter(object_id=OuterRef("translation_key"), locale_id=source_locale().pk)
+        found = list(
+            Page.objects.filter(translation_key=page.translation_key)
+            .annotate(synced_at=Subquery(synced.values("last_updated_at")[:1]))
+            .order_by("locale_id")
+        )
+        page._translations_with_sync = found
+    return found
+
+
 def stale_translation(page) -> Staleness | None:
-    """For a translated page whose source changed since it was synced: when. None otherwise (one query)."""
+    """For a translated page whose source changed since it was synced: when. None otherwise (one query, shared
+    with ``page_translations``)."""
     if not isinstance(page, Page) or page.alias_of_id:
         return None
     english = source_locale()
     if page.locale_id == english.pk:
         return None
-    synced = TranslationSource.objects.filter(object_id=OuterRef("translation_key"), locale_id=english.pk)
-    source = (
-        Page.objects.filter(translation_key=page.translation_key, locale_id=english.pk)
-        .annotate(synced_at=Subquery(synced.values("last_updated_at")[:1]))
-        .first()
-    )
+    source = next((version for version in page_translations(page) if version.locale_id == english.pk), None)
     if source is None or source.synced_at is None or source.last_published_at is None:
         return None
     if source.last_published_at > source.synced_at:

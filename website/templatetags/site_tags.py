@@ -6,9 +6,9 @@ from django.urls import translate_url
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
-from website.locales import active_locale, content_language_of, language_code_of
-from website.models import SiteChromeSettings
-from website.translation_status import stale_translation
+from website.chrome import chrome_for
+from website.locales import content_language_of, language_code_of
+from website.translation_status import page_translations, stale_translation
 
 register = template.Library()
 
@@ -37,7 +37,7 @@ def language_versions(context):
     if isinstance(page, Page):
         # No .public() here: wagtail-localize gives translations the view restrictions of their
         # source, so they are exactly as visible as the page being read.
-        translations = page.get_translations(inclusive=True).live().filter(alias_of__isnull=True)
+        translations = [version for version in page_translations(page) if version.live and not version.alias_of_id]
         for translation in translations:
             url = translation.get_url(request)
             if url:
@@ -54,62 +54,15 @@ def language_versions(context):
 
 @register.inclusion_tag("includes/navigation.html", takes_context=True)
 def navigation_menu(context):
-    """The main menu in the reader's language; each item links to its page's translation if there is one.
-
-    Not ``menu.localized`` and ``item.page.localized``: each of those asks the database for the
-    active locale and then for the one translation, so a menu of n items would cost 2n + 2 queries.
-    Here the locale comes from the process cache and every item's translation from one query.
-    """
+    """The main menu in the reader's language, each item linking to its page's translation (website.chrome)."""
     request = context["request"]
-    menu = SiteChromeSettings.for_request(request).navigation_menu
-    items = []
-    if menu is not None:
-        locale = active_locale()
-        if menu.locale_id != locale.pk:
-            menu = menu.get_translation_or_none(locale) or menu
-        menu_items = list(menu.items.select_related("page"))
-        elsewhere = [item.page.translation_key for item in menu_items if item.page.locale_id != locale.pk]
-        translated = {
-            page.translation_key: page
-            for page in (Page.objects.live().filter(locale=locale, translation_key__in=elsewhere) if elsewhere else [])
-        }
-        for item in menu_items:
-            page = translated.get(item.page.translation_key, item.page)
-            if page.live:
-                if page.locale_id != locale.pk:
-                    other_language = language_code_of(page.locale_id)
-                elif page.alias_of_id:
-                    # An alias shows its original's title: the source language's.
-                    other_language = settings.LANGUAGE_CODE
-                else:
-                    other_language = None
-                items.append(
-                    {
-                        "label": item.label or page.title,
-                        "url": page.get_url(request),
-                        "page": page,
-                        "other_language": other_language,
-                    }
-                )
-    current = context.get("page")
-    return {"items": items, "current": current, "request": request}
+    return {"items": chrome_for(request)["items"], "current": context.get("page"), "request": request}
 
 
 @register.simple_tag(takes_context=True)
 def footer_text(context):
-    """The footer in the reader's language (as ``footer.localized``, without its query for the active
-    locale), or the original marked with its language while it is not translated."""
-    request = context["request"]
-    footer = SiteChromeSettings.for_request(request).footer_text
-    locale = active_locale()
-    if footer is None or footer.locale_id == locale.pk:
-        return footer
-    translated = footer.get_translation_or_none(locale)
-    if translated is not None:
-        return translated
-    # Not translated yet: shown in its own language, and marked as such for screen readers.
-    footer.other_language = language_code_of(footer.locale_id)
-    return footer
+    """The footer in the reader's language: ``html``, and ``other_language`` while it is not translated."""
+    return chrome_for(context["request"])["footer"]
 
 
 @register.simple_tag
