@@ -21,7 +21,7 @@ export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export DATA_DIR ?= $(CURDIR)/.data
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve setup lint format messages lock clean-data db-start db-stop db-status backup restore bench
+.PHONY: help run test serve setup lint format messages lock clean-data db-start db-stop db-status backup restore bench bench-pages
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -65,12 +65,17 @@ restore: $(STAMP) $(MESSAGES) ## Restore FILE=<archive> into an empty data folde
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=<archive from make backup>" >&2; exit 2; }
 	@$(MANAGE) restore_site "$(FILE)"
 
-bench: $(STAMP) $(MESSAGES) ## Benchmarks (load, generated requests, search, autocomplete, page weight) on the demo content
+bench: bench-pages ## Benchmarks: the page report, then load, search, autocomplete and page weight on the demo content
 	@$(MANAGE) prepare_site
 	$(PY) bench/load.py
 	$(PY) bench/search_bench.py
 	$(PY) bench/autocomplete_bench.py
 	$(PY) bench/page_weight.py
+
+# On a site of its own (DATA_DIR=.data/bench), with a generated corpus; wrk from Debian's packages for the load runs.
+bench-pages: $(STAMP) $(MESSAGES) ## The page report: every page type in three languages, cached and not; into the README
+	@command -v wrk >/dev/null || { echo "error: wrk is needed for the load runs (apt-get install wrk)" >&2; exit 1; }
+	$(PY) bench/pages.py
 
 lint: $(STAMP) ## Linters only (ruff check and ruff format --check)
 	@$(VENV)/bin/ruff check .

@@ -62,6 +62,7 @@ class Row:
     uncached: Timing | None = None
     cached: Timing | None = None
     rps: dict = field(default_factory=dict)  # "uncached"/"cached": requests per second under load
+    p99: dict = field(default_factory=dict)  # "uncached"/"cached": 99th percentile latency under load, ms
 
 
 def percentile(samples: list[float], fraction: float) -> float:
@@ -155,6 +156,28 @@ def measure_all(language_codes: list[str], runs: int, say=print) -> list[Row]:
                     row.gzip_bytes = len(gzip.compress(body))
         say(f"in-process timings done, page cache {'on' if enabled else 'off'}")
     return rows
+
+
+def fmt(value, spec=".1f"):
+    return "" if value is None else format(value, spec)
+
+
+def table(rows, rss, reference) -> str:
+    lines = [
+        "| page | lang | status | gzip B | uncached: SQL | median ms | p95 ms | req/s | ×admin | p99 ms "
+        "| cached: SQL | median ms | p95 ms | req/s | ×admin | p99 ms |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        cells = [row.kind, row.language, str(row.status), str(row.gzip_bytes)]
+        for mode, timing in (("uncached", row.uncached), ("cached", row.cached)):
+            rps, ref = row.rps.get(mode), reference.rps.get(mode)
+            cells += [str(timing.queries), fmt(timing.median), fmt(timing.p95)]
+            cells += [fmt(rps, ".0f"), fmt(rps / ref if rps and ref else None, ".2f"), fmt(row.p99.get(mode), ".0f")]
+        lines.append("| " + " | ".join(cells) + " |")
+    for mode, sizes in rss.items():
+        lines.append(f"\nResident memory per worker after the {mode} load: {', '.join(f'{s} MB' for s in sizes)}")
+    return "\n".join(lines)
 
 
 def page_count() -> int:

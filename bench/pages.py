@@ -3,9 +3,11 @@
     .venv/bin/python bench/pages.py [--pages N] [--seconds S] [--languages en,ar,zh-hans] [--output FILE]
 
 Runs on a site of its own (``DATA_DIR=.data/bench``, prepared with ``prepare_site`` when new) with the
-generated corpus, so the developer's demo database is never touched. Requests/s come from ``wrk`` against
-gunicorn with 2 workers on 127.0.0.1, once with ``PAGE_CACHE=off`` and once without; the admin login page,
-measured in the same run, is the reference. Nothing is asserted.
+generated corpus, so the developer's demo database is never touched. Requests/s come from ``wrk`` (a second
+process, 32 connections) against gunicorn with 2 workers on 127.0.0.1, once with ``PAGE_CACHE=off`` and once
+without; the admin login page, measured in the same run, is the reference. gunicorn runs without
+``max_requests`` here, so that the memory read after each load run is what the workers grew to under it.
+The table goes to ``--output`` and into the README, between its ``bench:pages`` markers. Nothing is asserted.
 """
 
 import argparse
@@ -25,8 +27,10 @@ DATA_DIR = ROOT / ".data" / "bench"
 os.environ["DATA_DIR"] = str(DATA_DIR)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
 sys.path.insert(0, str(ROOT))
-LOADED = ("explainer", "report", "home")
 PORT = 8799
+CONNECTIONS = 32
+README = ROOT / "README.md"
+MARKERS = ("<!-- bench:pages -->", "<!-- /bench:pages -->")
 
 
 def prepare():
@@ -68,8 +72,12 @@ def worker_rss(master: int) -> list[int]:
 
 
 def load_run(rows, seconds, cached: bool) -> list[int]:
-    """wrk on each loaded URL; fills row.rps; returns the workers' RSS after the load."""
-    env = {**os.environ, "WEB_CONCURRENCY": "2", "GUNICORN_CMD_ARGS": "--access-logfile /dev/null"}
+    """wrk on each URL; fills row.rps and row.p99; returns the workers' RSS after the load."""
+    env = {
+        **os.environ,
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_CMD_ARGS": "--access-logfile /dev/null --max-requests 0",
+    }
     if cached:
         env.pop("PAGE_CACHE", None)
     else:
@@ -87,76 +95,83 @@ def load_run(rows, seconds, cached: bool) -> list[int]:
             for _ in range(4):
                 urllib.request.urlopen(base + row.url, timeout=60).read()
             output = subprocess.run(
-                ["wrk", "-t1", "-c8", f"-d{seconds}s", base + row.url], capture_output=True, text=True
+                ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", base + row.url],
+                capture_output=True,
+                text=True,
             ).stdout
+            mode = "cached" if cached else "uncached"
             match = re.search(r"Requests/sec:\s+([\d.]+)", output)
-            row.rps["cached" if cached else "uncached"] = float(match.group(1)) if match else None
+            row.rps[mode] = float(match.group(1)) if match else None
+            row.p99[mode] = wrk_milliseconds(re.search(r"99%\s+([\d.]+\w+)", output))
         return worker_rss(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=60)
 
 
-def fmt(value, spec=".1f"):
-    return "" if value is None else format(value, spec)
-
-
-def table(rows, rss, reference) -> str:
-    lines = [
-        "| page | lang | status | gzip B | SQL uncached | median ms | p95 ms | SQL cached | median ms | p95 ms "
-        "| req/s uncached | ×admin | req/s cached | ×admin |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for row in rows:
-        cells = [row.kind, row.language, str(row.status), str(row.gzip_bytes)]
-        for timing in (row.uncached, row.cached):
-            cells += [str(timing.queries), fmt(timing.median), fmt(timing.p95)]
-        for mode in ("uncached", "cached"):
-            rps, ref = row.rps.get(mode), reference.rps.get(mode)
-            cells += [fmt(rps, ".0f"), fmt(rps / ref if rps and ref else None, ".2f")]
-        lines.append("| " + " | ".join(cells) + " |")
-    for mode, sizes in rss.items():
-        lines.append(f"\nResident memory per worker after the {mode} load: {', '.join(f'{s} MB' for s in sizes)}")
-    return "\n".join(lines)
+def wrk_milliseconds(match) -> float | None:
+    """A wrk latency ("812.00us", "12.34ms", "1.20s") in milliseconds."""
+    if match is None:
+        return None
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", match.group(1)).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=200)
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--languages", default="en,ar,zh-hans")
     parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "pages.md"))
+    parser.add_argument("--no-readme", dest="readme", action="store_false", help="leave README.md as it is")
     args = parser.parse_args()
     languages = args.languages.split(",")
     prepare()
     import django  # noqa: PLC0415
 
     django.setup()
+    from django.db import connection  # noqa: PLC0415
+
     from bench import corpus, page_timing  # noqa: PLC0415
 
     load_before = os.getloadavg()
     corpus.build(args.pages, languages, random.Random(20261202))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # the planner's statistics, as autovacuum would leave them after the corpus
     rows = page_timing.measure_all(languages, args.runs)
     reference = rows[-1]
     rss = {}
     if shutil.which("wrk"):
-        loaded = [row for row in rows if row.kind in LOADED] + [reference]
         for cached in (False, True):
-            rss["cached" if cached else "uncached"] = load_run(loaded, args.seconds, cached)
+            rss["cached" if cached else "uncached"] = load_run(rows, args.seconds, cached)
     else:
         print("install wrk: apt-get install wrk")
     load_after = os.getloadavg()
     header = (
         f"{args.pages} generated explainers and reports per language, {args.runs} in-process runs, "
-        f"wrk -t1 -c8 for {args.seconds} s per URL, gunicorn with 2 workers.\n\n"
+        f"wrk -t1 -c{CONNECTIONS} for {args.seconds} s per URL, gunicorn with 2 workers (gthread).\n\n"
         f"Load average: {' '.join(f'{v:.2f}' for v in load_before)} before, "
         f"{' '.join(f'{v:.2f}' for v in load_after)} after. Interpreter: {interpreter()}.\n\n"
     )
-    text = header + table(rows, rss, reference) + "\n"
+    text = header + page_timing.table(rows, rss, reference) + "\n"
     print(text)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(text)
+    if args.readme:
+        into_readme(text)
+
+
+def into_readme(text: str) -> None:
+    """The table into the README, between its markers (left alone when the markers are not there)."""
+    readme = README.read_text()
+    start, end = MARKERS
+    if start not in readme or end not in readme:
+        print(f"README.md has no {start} ... {end} markers: the table is only in the output file")
+        return
+    before, rest = readme.split(start, 1)
+    _, after = rest.split(end, 1)
+    README.write_text(f"{before}{start}\n{text}{end}{after}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The page benchmark runs on a tiny corpus and gives a row per page type and language (no timing asserted)."""
+"""The page benchmark runs on a tiny corpus and prints its table, a row per page type and language (no timing
+asserted)."""
 
 import random
 
@@ -15,3 +16,9 @@ def test_page_benchmark_measures_every_page_type(db):
         assert kinds == page_timing.PAGE_TYPES, code
     assert all(row.status == 200 for row in rows), [(row.url, row.status) for row in rows if row.status != 200]
     assert all(row.uncached and row.cached and row.gzip_bytes for row in rows)
+    table = page_timing.table(rows, {}, rows[-1])
+    print(table)
+    # A header, a separator and a line per row, whose page and language come first.
+    lines = table.splitlines()
+    assert len(lines) == 2 + len(rows)
+    assert [line.split(" | ")[:2] for line in lines[2:]] == [[f"| {row.kind}", row.language] for row in rows]

@@ -11,6 +11,7 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from website import chrome, privacy, queries, roles  # noqa: PLC0415 - signals are wired in ready()
+        from website.database import replicas  # noqa: PLC0415 - signals are wired in ready()
         from website.models import HomePage  # noqa: PLC0415 - models need the app registry ready
         from website.page_cache import signals as page_cache_signals  # noqa: PLC0415 - signals are wired in ready()
         from website.search import signals  # noqa: PLC0415 - signals are wired in ready()
@@ -19,6 +20,7 @@ class WebsiteConfig(AppConfig):
         page_cache_signals.connect()
         chrome.connect()
         queries.connect()
+        replicas.connect()
         privacy.connect()
         roles.connect(HomePage)
 

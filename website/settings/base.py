@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from website.database import database_settings
 from website.search.backends import search_backends_setting
+from website.storage import media_origins, media_storage
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / ".data"))
@@ -121,6 +122,17 @@ TEMPLATES = [
 
 # Database: DATABASE_URL, or the embedded PostgreSQL under .data/postgres.
 DATABASES = {"default": database_settings(env("DATABASE_URL"), DATA_DIR)}
+# Read replicas (website.database.replicas): DATABASE_REPLICA_URLS, comma-separated, each a copy of the
+# primary kept by PostgreSQL's streaming replication. Readers' page views read from them, except within
+# REPLICA_MAX_LAG seconds of a write (a replica applies changes a little later); everything else reads the primary.
+REPLICA_DATABASES = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    DATABASES[f"replica_{_number}"] = {**database_settings(_url, DATA_DIR), "TEST": {"MIRROR": "default"}}
+    REPLICA_DATABASES.append(f"replica_{_number}")
+REPLICA_MAX_LAG = float(env("REPLICA_MAX_LAG", "10"))
+if REPLICA_DATABASES:
+    DATABASE_ROUTERS = ["website.database.replicas.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "website.database.replicas.ReplicaReadsMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches: Redis when REDIS_URL is set (Django's own backend), files under DATA_DIR otherwise. Either is shared by
@@ -227,9 +239,12 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media")))
 # make backup's archives: outside DATA_DIR, so that make clean-data (which deletes DATA_DIR) leaves them.
 BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(env),  # the local disk, or an S3-compatible store (website.storage)
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if STORAGES["default"]["BACKEND"] != "django.core.files.storage.FileSystemStorage":
+    # Documents from object storage: Wagtail checks the reader's access, then redirects to a signed link.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -302,7 +317,7 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF],
         # Style attributes only (no <style> elements): Wagtail's responsive video embeds size their frame with one.
         "style-src-attr": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF],
+        "img-src": [SELF, *media_origins(env)],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-src": [SELF, *VIDEO_EMBED_ORIGINS],
