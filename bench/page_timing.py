@@ -176,7 +176,7 @@ def table(rows, rss, reference) -> str:
             cells += [fmt(rps, ".0f"), fmt(rps / ref if rps and ref else None, ".2f"), fmt(row.p99.get(mode), ".0f")]
         lines.append("| " + " | ".join(cells) + " |")
     for mode, sizes in rss.items():
-        lines.append(f"\nResident memory per worker after the {mode} load: {', '.join(f'{s} MB' for s in sizes)}")
+        lines.append(f"\nResident memory per worker after the {mode} load: {', '.join(sizes)}")
     return "\n".join(lines)
 
 

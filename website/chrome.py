@@ -12,32 +12,22 @@ language, rebuilt in a few milliseconds, and the rule has no case to miss.
 It is independent of the page cache (``PAGE_CACHE`` off leaves it on); ``CHROME_CACHE = False`` turns it off.
 """
 
-import secrets
-
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from website.generations import Generation
 from website.locales import active_locale, language_code_of
 
-GENERATION_KEY = "chrome:generation"
+GENERATION = Generation("chrome:generation")
 TIMEOUT = 24 * 3600
 
 
 def enabled() -> bool:
     return getattr(settings, "CHROME_CACHE", True)
-
-
-def _generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
 
 
 def chrome_for(request) -> dict:
@@ -48,7 +38,7 @@ def chrome_for(request) -> dict:
     site = Site.find_for_request(request)
     if not enabled() or site is None:
         return _build(SiteChromeSettings.for_request(request), locale, request)
-    key = f"chrome:{_generation()}:{site.pk}:{locale.pk}"
+    key = f"chrome:{GENERATION.current()}:{site.pk}:{locale.pk}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = _build(SiteChromeSettings.for_request(request), locale, request)
@@ -118,14 +108,7 @@ def _footer(footer, locale) -> dict | None:
     return {"html": str(RichText(footer.body)), "other_language": other_language}
 
 
-def forget(**kwargs) -> None:
-    """A new generation once the change is committed (and now, for a reader in between)."""
-
-    def renew():
-        cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
-
-    renew()
-    transaction.on_commit(renew)
+forget = GENERATION.renew
 
 
 def connect() -> None:

@@ -1,15 +1,14 @@
 """Query helpers shared by the apps."""
 
-import secrets
-
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 
-RESTRICTIONS_GENERATION = "queries:restrictions:generation"
+from website.generations import Generation
+
+RESTRICTIONS = Generation("queries:restrictions:generation")
 
 
 def _restriction_above(path_ref):
@@ -44,11 +43,7 @@ def any_view_restriction() -> bool:
     kept under a generation token that any view restriction saved or deleted renews (now, and again when
     the change is committed), so an answer worked out before the change is never read after it.
     """
-    generation = cache.get(RESTRICTIONS_GENERATION)
-    if generation is None:
-        cache.add(RESTRICTIONS_GENERATION, secrets.token_hex(8), timeout=None)
-        generation = cache.get(RESTRICTIONS_GENERATION)
-    key = f"queries:any-restriction:{generation}"
+    key = f"queries:any-restriction:{RESTRICTIONS.current()}"
     found = cache.get(key)
     if found is None:
         found = PageViewRestriction.objects.exists()
@@ -56,17 +51,9 @@ def any_view_restriction() -> bool:
     return found
 
 
-def _restrictions_changed(**kwargs) -> None:
-    def renew():
-        cache.set(RESTRICTIONS_GENERATION, secrets.token_hex(8), timeout=None)
-
-    renew()
-    transaction.on_commit(renew)
-
-
 def connect() -> None:
-    post_save.connect(_restrictions_changed, sender=PageViewRestriction, dispatch_uid="website.queries.saved")
-    post_delete.connect(_restrictions_changed, sender=PageViewRestriction, dispatch_uid="website.queries.deleted")
+    post_save.connect(RESTRICTIONS.renew, sender=PageViewRestriction, dispatch_uid="website.queries.saved")
+    post_delete.connect(RESTRICTIONS.renew, sender=PageViewRestriction, dispatch_uid="website.queries.deleted")
 
 
 def public_pages(queryset):

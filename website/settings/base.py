@@ -157,6 +157,9 @@ else:
         for alias in ("default", "pages")
     }
 
+# Searches running at once in one worker process (website.search.views): the others wait their turn.
+SEARCH_CONCURRENCY = int(env("SEARCH_CONCURRENCY", "4"))
+
 # Whole pages cached for anonymous readers (website.page_cache; README, "Caching"). PAGE_CACHE=off turns it off.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 # How long a kept copy may live without any change (an hour: a page showing "upcoming" meetings moves on by

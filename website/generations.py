@@ -1,0 +1,33 @@
+"""Generation tokens: what derived data kept in the cache is keyed by, so that a change makes it unreachable.
+
+Something worked out from the database and kept in the shared cache (the menu of a language, whether any page
+is private) is stored under a key that includes its generation's token. A change gives the generation a new
+token twice: at once, and when the change's transaction commits. A reader that worked it out before the
+commit stored it under a token that is no longer current, so nothing computed from the old rows is read after
+the change; and nobody has to know which keys were stored.
+"""
+
+import secrets
+
+from django.core.cache import cache
+from django.db import transaction
+
+
+class Generation:
+    def __init__(self, key: str):
+        self.key = key
+
+    def current(self) -> str:
+        token = cache.get(self.key)
+        if token is None:
+            cache.add(self.key, secrets.token_hex(8), timeout=None)
+            token = cache.get(self.key)
+        return token
+
+    def renew(self, **signal_arguments) -> None:
+        """A new token now and once the change is committed (usable as a signal receiver)."""
+        self._new_token()
+        transaction.on_commit(self._new_token)
+
+    def _new_token(self) -> None:
+        cache.set(self.key, secrets.token_hex(8), timeout=None)
