@@ -28,7 +28,8 @@ threads = int(os.environ.get("GUNICORN_THREADS", "16"))
 # A worker holds at most as many connections as it has threads. gthread's default (1,000) let one worker take
 # most of the keep-alive connections that arrive together while the other sat idle: cached pages then came at
 # 830 to 990 a second instead of 2,100 to 2,750 (32 connections, make bench-pages). A connection beyond it waits
-# in the listening socket's queue, where the first worker with a free thread takes it.
+# in the listening socket's queue, where the first worker with a free thread takes it; an idle keep-alive
+# connection keeps its place for at most ``keepalive`` seconds.
 worker_connections = threads
 # A request that runs longer than this is a fault; the worker is replaced.
 timeout = 30
