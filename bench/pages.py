@@ -77,7 +77,7 @@ def worker_rss(master: int) -> list[str]:
     return sizes
 
 
-def load_run(rows, seconds, rounds, cached: bool) -> list[int]:
+def load_run(rows, seconds, rounds, cached: bool) -> list[str]:
     """wrk on each URL; fills row.rps and row.p99; returns the workers' RSS after the load."""
     env = {
         **os.environ,

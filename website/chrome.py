@@ -31,7 +31,15 @@ def enabled() -> bool:
 
 
 def chrome_for(request) -> dict:
-    """``{"items": [...], "footer": {...} or None}`` for the request's site in the language being served."""
+    """``{"items": [...], "footer": {...} or None}`` for the request's site in the language being served.
+
+    Remembered on the request: the menu and the footer are two template tags of one page."""
+    if not hasattr(request, "_site_chrome"):
+        request._site_chrome = _chrome_for(request)
+    return request._site_chrome
+
+
+def _chrome_for(request) -> dict:
     from website.models import SiteChromeSettings  # noqa: PLC0415 - this module is imported by the app's ready()
 
     locale = active_locale()

@@ -14,14 +14,14 @@ No module of django-storages is imported here: the settings can be read without 
 
 from urllib.parse import urlsplit
 
-LOCAL = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+LOCAL_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
 
 def media_storage(env) -> dict:
     """``STORAGES["default"]`` from the environment (``env`` reads a variable, as in the settings)."""
     bucket = env("MEDIA_S3_BUCKET")
     if not bucket:
-        return dict(LOCAL)
+        return dict(LOCAL_STORAGE)
     options = {
         "bucket_name": bucket,
         "default_acl": None,

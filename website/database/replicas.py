@@ -20,8 +20,9 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from website.generations import now_and_on_commit
 
 LAST_WRITE_KEY = "database:last-write"
 _reads_from_replica: ContextVar[bool] = ContextVar("reads_from_replica", default=False)
@@ -34,11 +35,7 @@ def replica_aliases() -> list[str]:
 def note_write(**kwargs) -> None:
     """Remember when the site last wrote: now, and again when the transaction commits."""
 
-    def note():
-        cache.set(LAST_WRITE_KEY, time.time(), timeout=None)
-
-    note()
-    transaction.on_commit(note)
+    now_and_on_commit(lambda: cache.set(LAST_WRITE_KEY, time.time(), timeout=None))
 
 
 def recently_written() -> bool:

@@ -12,14 +12,16 @@ is not stored: every change also moves the ``epoch`` token, read before renderin
 """
 
 import hashlib
-import secrets
 
 from django.conf import settings
 from django.core.cache import caches
 
+from website.generations import Generation, new_token
+
 CACHE_ALIAS = "pages"
 EPOCH = "pc:epoch"
 SITE_TAG = "site"
+_EPOCH = Generation(EPOCH, CACHE_ALIAS)
 
 
 def enabled() -> bool:
@@ -38,10 +40,6 @@ def _token_key(tag: str) -> str:
     return f"pc:tag:{tag}"
 
 
-def _new_token() -> str:
-    return secrets.token_hex(8)
-
-
 def copy_key(scheme: str, host: str, path: str, query: str, encoding: str) -> str:
     raw = "\n".join((scheme, host, path, query, encoding)).encode()
     return "pc:copy:" + hashlib.blake2b(raw, digest_size=16).hexdigest()
@@ -49,12 +47,7 @@ def copy_key(scheme: str, host: str, path: str, query: str, encoding: str) -> st
 
 def current_epoch() -> str:
     """The epoch token, set if missing (read before a page that may be stored is rendered)."""
-    cache = backend()
-    epoch = cache.get(EPOCH)
-    if epoch is None:
-        cache.add(EPOCH, _new_token(), timeout=None)
-        epoch = cache.get(EPOCH)
-    return epoch
+    return _EPOCH.current()
 
 
 def tokens_for(tags, epoch: str) -> dict | None:
@@ -67,7 +60,7 @@ def tokens_for(tags, epoch: str) -> dict | None:
     missing = [key for key in keys if key not in found]
     if missing:
         for key in missing:
-            cache.add(key, _new_token(), timeout=None)
+            cache.add(key, new_token(), timeout=None)
         found = cache.get_many([*keys, EPOCH])
         if found.get(EPOCH) != epoch or any(key not in found for key in keys):
             return None
@@ -86,8 +79,8 @@ def renew(tags) -> None:
     tags = set(tags)
     if not tags:
         return
-    tokens = {_token_key(tag): _new_token() for tag in tags}
-    tokens[EPOCH] = _new_token()
+    tokens = {_token_key(tag): new_token() for tag in tags}
+    tokens[EPOCH] = new_token()
     backend().set_many(tokens, timeout=None)
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from website.database import database_settings
 from website.search.backends import search_backends_setting
-from website.storage import media_origins, media_storage
+from website.storage import LOCAL_STORAGE, media_origins, media_storage
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / ".data"))
@@ -245,7 +245,7 @@ STORAGES = {
     "default": media_storage(env),  # the local disk, or an S3-compatible store (website.storage)
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-if STORAGES["default"]["BACKEND"] != "django.core.files.storage.FileSystemStorage":
+if STORAGES["default"] != LOCAL_STORAGE:
     # Documents from object storage: Wagtail checks the reader's access, then redirects to a signed link.
     WAGTAILDOCS_SERVE_METHOD = "redirect"
 

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list, media_storage
+from .base import env, env_bool, env_list
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -36,7 +36,7 @@ if env("EMAIL_HOST"):
 WAGTAIL_PASSWORD_RESET_ENABLED = EMAIL_BACKEND != "django.core.mail.backends.console.EmailBackend"
 
 STORAGES = {
-    "default": media_storage(env),  # the local disk, or an S3-compatible store (website.storage)
+    **STORAGES,  # noqa: F405 - uploads where base put them (website.storage)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
