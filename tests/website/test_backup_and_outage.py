@@ -208,7 +208,11 @@ def test_the_database_stays_up_and_the_site_rides_out_an_outage(gunicorn):
 
     traffic = Traffic(base)
     traffic.start()
-    time.sleep(1)
+    # Until both paths have been answered at least once (after the reload a new worker's first answers can take
+    # longer than a second on a busy machine).
+    deadline = time.monotonic() + 30
+    while {path for _, _, path, _ in traffic.results} != {"/en/", "/healthz"} and time.monotonic() < deadline:
+        time.sleep(0.1)
     stopped_at = time.monotonic()
     assert embedded_command(data_dir, "stop").returncode == 0
     down_at = time.monotonic()
