@@ -43,6 +43,7 @@ def seed_programme(run) -> None:
                 programme,
                 MeetingPage,
                 f"ietf-{number}",
+                source=(folder / "meetings.csv", folder / "participation.yaml"),
                 title=meeting_title(number, row["city"], online),
                 number=number,
                 city="" if online else row["city"],

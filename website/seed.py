@@ -45,21 +45,31 @@ class SeedRun:
     # Objects updated by this run (label, pk): their translations are imported again too.
     refreshed: set = field(default_factory=set)
 
-    def is_changed(self, path: Path) -> bool:
-        return Path(path).relative_to(self.content).as_posix() in self.changed
+    def is_changed(self, *paths: Path) -> bool:
+        """Whether any of ``paths`` (content files) changed since the last seed."""
+        return any(Path(path).relative_to(self.content).as_posix() in self.changed for path in paths)
 
     def log(self, message: str) -> None:
         if self.stdout is not None:
             self.stdout.write(message)
 
-    def page(self, parent: Page, model, slug: str, links: dict | None = None, source: Path | None = None, **fields):
-        """Create the English page ``slug`` under ``parent``, or update it when forced or its ``source`` file changed.
+    def unchanged(self, existing: Page, sources: tuple, links: dict | None, fields: dict) -> bool:
+        """Whether ``existing`` is to be left as it is: its sources did not change, or what it takes from them did
+        not."""
+        return not self.is_changed(*sources) or (not links and not fields_differ(existing, fields))
 
-        An existing page is otherwise left as it is, so edits made in the admin survive a re-run.
+    def page(self, parent: Page, model, slug: str, links: dict | None = None, source=None, **fields):
+        """Create the English page ``slug`` under ``parent``, or update it when forced or a ``source`` file changed.
+
+        ``source`` is the content file the page comes from, or a tuple of them (a meeting page comes from a line
+        of ``meetings.csv`` and an entry of ``participation.yaml``). An existing page is otherwise left as it is,
+        so edits made in the admin survive a re-run. When a source changed but the fields drawn from it did not
+        (another meeting's line), the page is left alone too: no new revision, no translation imported again.
         ``links`` sets child relations (inline rows), e.g. ``{"rfc_links": [ExplainerRfc(...)]}``.
         """
         existing = parent.get_children().filter(slug=slug).specific().first()
-        if existing is not None and not (self.force or (source is not None and self.is_changed(source))):
+        sources = () if source is None else source if isinstance(source, tuple) else (source,)
+        if existing is not None and not self.force and self.unchanged(existing, sources, links, fields):
             return existing
         if existing is None:
             page = model(slug=slug, locale=parent.locale, **fields)
@@ -128,6 +138,16 @@ class SeedRun:
                 if translated is not None:
                     count += 1
         return count
+
+
+def fields_differ(page: Page, fields: dict) -> bool:
+    """Whether setting ``fields`` would change ``page``, each compared in its stored form (a StreamField's raw
+    blocks as JSON, a date as a date)."""
+    for name, value in fields.items():
+        field = page._meta.get_field(name)
+        if field.get_prep_value(field.to_python(value)) != field.get_prep_value(field.value_from_object(page)):
+            return True
+    return False
 
 
 WAGTAIL_PLACEHOLDER_ADDRESS = ("localhost", 80)

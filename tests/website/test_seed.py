@@ -3,10 +3,12 @@
 import polib
 import pytest
 import wagtail_factories
+import yaml
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
+from programme.models import MeetingPage
 from tests.factories import StandardPageFactory
 from tests.small_corpus import small_corpus
 from website.content.markdown import MarkdownStream, with_stable_ids
@@ -181,3 +183,35 @@ def test_a_changed_content_file_is_loaded_again(home, corpus):
     assert about.title == "About the programme (new)"
     privacy = home.get_children().get(slug="privacy").specific
     assert privacy.get_latest_revision().created_at < about.get_latest_revision().created_at
+
+
+def replace_link(path, text):
+    """The small corpus links to the real content files: a changed copy takes the link's place."""
+    path.unlink()
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_changed_participation_record_reaches_the_meeting_page(home, corpus):
+    call_command("seed_demo", content=corpus, verbosity=0)
+    meeting = MeetingPage.objects.get(locale=home.locale, number=100)
+    revisions = meeting.revisions.count()
+    records = corpus / "programme" / "participation.yaml"
+    facts = yaml.safe_load(records.read_text(encoding="utf-8"))
+    facts[100] = {**facts.get(100, {}), "participants": 17}
+    replace_link(records, yaml.safe_dump(facts, allow_unicode=True))
+    call_command("seed_demo", content=corpus, verbosity=0)
+    meeting.refresh_from_db()
+    assert meeting.participants == 17
+    assert meeting.revisions.count() == revisions + 1
+    assert meeting.live_revision == meeting.get_latest_revision()
+
+
+def test_a_new_meeting_line_leaves_the_other_meetings_alone(home, corpus):
+    call_command("seed_demo", content=corpus, verbosity=0)
+    meeting = MeetingPage.objects.get(locale=home.locale, number=100)
+    revisions = meeting.revisions.count()
+    meetings = corpus / "programme" / "meetings.csv"
+    replace_link(meetings, meetings.read_text(encoding="utf-8") + "130,Testville,Nowhere,NO,2031-03-01,2031-03-07\n")
+    call_command("seed_demo", content=corpus, verbosity=0)
+    assert MeetingPage.objects.filter(locale=home.locale, number=130, live=True).exists()
+    assert meeting.revisions.count() == revisions
