@@ -39,9 +39,6 @@ def main() -> None:
     env.setdefault("SECURE_COOKIES", "false")
     env.setdefault("SECURE_HSTS_SECONDS", "0")
     env.setdefault("WAGTAILADMIN_BASE_URL", f"http://{args.host}:{args.port}")
-    # glibc gives each thread that allocates its own memory arena (up to 8 per core); 16 threads per worker then
-    # hold freed memory in many of them. Two arenas kept a worker 15 to 50 MB smaller after a load run.
-    env.setdefault("MALLOC_ARENA_MAX", "2")
 
     python = sys.executable
     subprocess.run(
