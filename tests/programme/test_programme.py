@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django_countries import countries
@@ -378,3 +379,21 @@ def test_a_feed_summary_is_text_for_a_reader_that_reads_it_as_html(client, repor
     # feedparser hands over the HTML a reader would render: the markup must arrive escaped, as text.
     html = entry.summary_detail.value if kind == "atom" else entry.description
     assert "<img" not in html and "&lt;img" in html and "&amp; naming" in html
+
+
+@pytest.mark.parametrize("code", ["zh-hans", "ru", "pt"])
+def test_reports_and_meetings_stay_in_english_where_they_are_not_translated(client, code):
+    """Chinese, Russian and Portuguese have every explainer but no meeting page or report: those are shown in
+    English, labelled, so the fallback stays real and visible."""
+    for model in (MeetingReportPage, MeetingPage):
+        pages = model.objects.filter(locale__language_code=code)
+        assert pages.exists() and not pages.filter(alias_of__isnull=True).exists()
+    report = MeetingReportPage.objects.filter(locale__language_code=code).first()
+    content = client.get(report.url).content.decode()
+    with translation.override(code):
+        notice = translation.gettext(
+            "This page is not yet available in %(language)s. Here it is in the original %(original)s."
+        ) % {"language": dict(settings.LANGUAGES)[code], "original": "English"}
+    assert f'<html lang="{code}"' in content
+    assert f'<p class="notice" role="note">{notice}</p>' in content
+    assert '<div lang="en" dir="ltr">' in content
