@@ -1,8 +1,11 @@
 """Every language is served under its prefix, with the right lang/dir, and readers land in their own."""
 
+import datetime
+
 import pytest
 from django.conf import settings
 from django.utils import translation
+from django.utils.formats import date_format
 
 from tests.factories import StandardPageFactory
 from tests.html import parse, text_of
@@ -114,3 +117,16 @@ def test_ui_strings_are_in_the_readers_language(client, code):
     content = client.get(f"/{code}/").content.decode()
     assert f'<a class="skip-link" href="#main">{skip_link}</a>' in content
     assert f'<button type="submit">{search}</button>' in content
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("pt", "14 de outubro de 2026"), ("es", "14 de octubre de 2026"), ("fr", "14 octobre 2026")],
+)
+def test_month_names_are_written_in_lower_case(code, expected):
+    """Django's Portuguese catalogue capitalises month names ("Outubro"); Brazilian Portuguese does not, like the
+    other Latin-script languages of the site (website/upstream_locale/pt)."""
+    with translation.override(code):
+        assert date_format(datetime.date(2026, 10, 14)) == expected
+    with translation.override("pt"):
+        assert date_format(datetime.date(2026, 3, 1), "E") == "março"  # the month standing alone
