@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polib
+from django.utils.translation import to_locale
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 ARABIC = r"\u0600-\u06ff"
@@ -80,9 +81,6 @@ RULES: dict[str, list[Rule]] = {
     ],
 }
 
-# The interface catalogues' folders, by language code.
-INTERFACE_FOLDERS = {"fr": "fr", "es": "es", "pt": "pt", "ru": "ru", "ar": "ar", "zh-hans": "zh_Hans"}
-
 
 def checkable_text(text: str) -> str:
     """``text`` with its markup, placeholders, code and addresses replaced by a neutral character."""
@@ -115,9 +113,9 @@ def check_po(path: Path, language: str, shown_as: str | None = None) -> list[Fin
 def check_project(root: Path) -> list[Finding]:
     """Every content PO file and interface catalogue of the project under ``root``."""
     findings = []
-    for language, folder in INTERFACE_FOLDERS.items():
+    for language in RULES:
         paths = sorted((root / "content" / "locale" / language).rglob("*.po"))
-        paths.append(root / "locale" / folder / "LC_MESSAGES" / "django.po")
+        paths.append(root / "locale" / to_locale(language) / "LC_MESSAGES" / "django.po")
         for path in paths:
             findings += check_po(path, language, shown_as=str(path.relative_to(root)))
     return findings

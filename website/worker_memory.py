@@ -16,6 +16,7 @@ page type in three languages (145 MB after the cached one); sixteen threads with
 """
 
 import ctypes
+import functools
 import os
 import threading
 import time
@@ -25,8 +26,9 @@ from collections.abc import Callable
 M_ARENA_MAX = -8
 
 
+@functools.cache
 def _glibc():
-    """The C library the interpreter runs on, when it is glibc (the only one with ``malloc_trim``)."""
+    """The C library the interpreter runs on, when it is glibc (the only one with ``malloc_trim``); looked up once."""
     libc = ctypes.CDLL(None)
     return libc if hasattr(libc, "malloc_trim") and hasattr(libc, "mallopt") else None
 
