@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from knowledge.blocks import ExplainerBlocks
 from website.blocks import RICH_TEXT_FEATURES, anchor_for, table_of_contents
@@ -152,11 +153,37 @@ class GlossaryTerm(ReviewedSnippet, TranslatableMixin, index.Indexed, Clusterabl
     )
     definition = models.TextField(_("definition"), help_text=_("Plain language, 25 to 60 words."))
     policy_angle = models.TextField(_("policy angle"), blank=True, help_text=_("Why a policymaker should care."))
+    variants = models.TextField(
+        _("approved variants"),
+        blank=True,
+        help_text=_(
+            "Other approved ways of writing this term in this language, one per line: a synonym, a short form, an "
+            "irregular plural. The terminology check accepts them beside the term and its abbreviation; regular "
+            "inflections need no line."
+        ),
+    )
+
+    # What wagtail-localize would derive, without ``variants``: each language's variants are its own, not
+    # translations of the English ones, so they are neither translated nor synchronised and a translation keeps
+    # them whenever the English term is synchronised again. (An overridable synchronised field would be the
+    # natural choice, but wagtail-localize 1.14 extracts no overridable segment for an empty English value, and
+    # most English terms have no variant.) Translators edit them from Reports > Terminology.
+    translatable_fields = [
+        SynchronizedField("first_published_at"),
+        SynchronizedField("go_live_at"),
+        SynchronizedField("expire_at"),
+        TranslatableField("term"),
+        TranslatableField("abbreviation"),
+        TranslatableField("definition"),
+        TranslatableField("policy_angle"),
+        SynchronizedField("related_explainers"),
+    ]
 
     panels = [
         FieldRowPanel([FieldPanel("term"), FieldPanel("abbreviation")]),
         FieldPanel("definition"),
         FieldPanel("policy_angle"),
+        FieldPanel("variants"),
         InlinePanel("related_explainers", label=_("Related explainers")),
     ]
     search_fields = [

@@ -6,6 +6,8 @@ object is queued for translation, parents first.
 """
 
 import csv
+from functools import cache, partial
+from pathlib import Path
 
 import yaml
 from django.db import transaction
@@ -155,6 +157,7 @@ def seed_glossary(run) -> None:
             "abbreviation": entry.get("abbreviation", ""),
             "definition": " ".join(entry["definition"].split()),
             "policy_angle": " ".join(entry.get("policy_angle", "").split()),
+            "variants": "\n".join(entry.get("variants", [])),
         }
         term = GlossaryTerm.objects.filter(term=entry["term"], locale__language_code="en").first()
         # A changed glossary file updates the terms whose text it changed.
@@ -174,4 +177,19 @@ def seed_glossary(run) -> None:
                 for i, slug in enumerate(slug for slug in entry.get("related", []) if slug in explainers)
             ]
             term.save()
-        run.translate(term, f"knowledge/glossary#{term.anchor}")
+        run.translate(term, f"knowledge/glossary#{term.anchor}", own_fields=partial(term_variants, run, term.anchor))
+
+
+@cache
+def _read_variants(path: Path, _mtime_ns: int) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def term_variants(run, anchor: str, language_code: str):
+    """A term's approved variants in one language, from ``content/locale/<lang>/knowledge/glossary-variants.yaml``
+    (the term base beside the glossary's PO file): they are that language's own, not translations of the English."""
+    path = run.locale_dir / language_code / "knowledge" / "glossary-variants.yaml"
+    if not path.exists():
+        return None
+    variants = _read_variants(path, path.stat().st_mtime_ns)
+    return path, {"variants": "\n".join(variants.get(anchor, []))}

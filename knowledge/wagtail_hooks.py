@@ -3,9 +3,11 @@
 import django_filters
 from django.db.models.functions import Length, Substr, Upper
 from django.forms import RadioSelect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -15,9 +17,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.dashboard import ExplainersDueForReviewPanel, explainers_due_for_review
 from knowledge.models import LEVELS, TOPICS, ExplainerPage, GlossaryTerm, Rfc, TopicPage, WorkingGroup
+from knowledge.terminology_report import TerminologyReportView, VariantsEditView
 from website.admin_columns import LanguageColumn, with_absolute_dates
 from website.admin_filters import TranslatedPageFilterSet
-from website.permissions import LanguageRestrictedSnippetViewSet
+from website.permissions import LanguageRestrictedSnippetViewSet, reported_locale_ids
 from website.search.kinds import SearchKind
 
 
@@ -171,3 +174,23 @@ def explainer_search_kind():
 def glossary_search_kind():
     """A term typed exactly ("DNS", "IETF") is answered with its definition, above the results."""
     return SearchKind("glossary", _("Glossary term"), _("Glossary terms"), order=40, answers=True)
+
+
+@hooks.register("register_admin_urls")
+def terminology_report_url():
+    return [
+        path("reports/terminology/", TerminologyReportView.as_view(), name="terminology_report"),
+        path("reports/terminology/variants/<int:term_id>/", VariantsEditView.as_view(), name="terminology_variants"),
+    ]
+
+
+class TerminologyMenuItem(MenuItem):
+    """Shown to those who see a translation report: editors, and translators and reviewers of a language."""
+
+    def is_shown(self, request):
+        return bool(reported_locale_ids(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def terminology_menu_item():
+    return TerminologyMenuItem(_("Terminology"), reverse("terminology_report"), icon_name="doc-full", order=905)

@@ -110,9 +110,13 @@ class SeedRun:
         """Offer ``page`` for the main menu, ordered by ``position`` (used when the menu is first made)."""
         self.menu_pages.append((position, page))
 
-    def translate(self, instance, key: str) -> None:
-        """Translate ``instance`` into every language that has ``content/locale/<lang>/<key>.po``."""
-        self.translatables.append((instance, key))
+    def translate(self, instance, key: str, own_fields=None) -> None:
+        """Translate ``instance`` into every language that has ``content/locale/<lang>/<key>.po``.
+
+        ``own_fields(language_code)``: ``(content file, {field: value})`` for the fields each language keeps for
+        itself (see ``translate_from_po``), or None; a change to that file imports the translation again.
+        """
+        self.translatables.append((instance, key, own_fields))
 
     @property
     def locale_dir(self) -> Path:
@@ -126,15 +130,19 @@ class SeedRun:
         """
         languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
         count = 0
-        for instance, key in self.translatables:
+        for instance, key, own_fields in self.translatables:
             source = None
             refreshed = (instance._meta.label, instance.pk) in self.refreshed
             for code in languages:
                 path = po_path(self.locale_dir, code, key)
                 if source is None and path.exists():
                     source, _created = TranslationSource.update_or_create_from_instance(instance)
-                force = self.force or refreshed or (path.exists() and self.is_changed(path))
-                translated = translate_from_po(instance, code, key, self.locale_dir, force=force, source=source)
+                extra_file, values = (own_fields(code) if own_fields else None) or (None, None)
+                changed = path.exists() and self.is_changed(path, *([extra_file] if extra_file else []))
+                force = self.force or refreshed or changed
+                translated = translate_from_po(
+                    instance, code, key, self.locale_dir, force=force, source=source, own_fields=values
+                )
                 if translated is not None:
                     count += 1
         return count

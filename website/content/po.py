@@ -186,6 +186,7 @@ def translate_from_po(
     force: bool = False,
     publish: bool = True,
     source: TranslationSource | None = None,
+    own_fields: dict[str, str] | None = None,
 ):
     """Create or refresh ``instance``'s translation into ``language_code`` from its content PO file.
 
@@ -193,7 +194,8 @@ def translate_from_po(
     is real: such pages stay untranslated). An existing translation is left alone unless ``force``.
     ``source`` is the instance's ``TranslationSource`` when the caller has it already (one for
     every language). Each object commits on its own, so wagtail-localize's on-commit publishing
-    sees fresh pages.
+    sees fresh pages. ``own_fields``: values of fields each language keeps for itself (neither translated nor
+    synchronised by wagtail-localize, so no PO entry holds them), set on the translation.
     """
     path = po_path(locale_dir, language_code, key)
     if not path.exists():
@@ -215,6 +217,10 @@ def translate_from_po(
         import_po(translation, po, tool_name="content PO file")
         keep_untranslated_slug(translation)
         translation.save_target(publish=publish)
+        if own_fields:
+            # After wagtail-localize's publishing, which it runs on commit and which writes the revision's values.
+            rows = type(instance)._default_manager.filter(translation_key=instance.translation_key, locale=locale)
+            transaction.on_commit(lambda: rows.update(**own_fields))
     return instance.get_translation(locale)
 
 

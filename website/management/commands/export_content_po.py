@@ -32,7 +32,7 @@ class Command(BaseCommand):
         seed_site_chrome(run)
         written = 0
         for code in codes:
-            for instance, key in run.translatables:
+            for instance, key, _own_fields in run.translatables:
                 if only and not key.startswith(only):
                     continue
                 export_po(instance, code, key, run.locale_dir)
