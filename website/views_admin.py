@@ -18,6 +18,7 @@ from website.compat import wagtail_localize as localize_compat
 from website.coverage import STATUSES, coverage
 from website.permissions import ALL_LANGUAGES, may_edit_locale, reported_locale_ids
 from website.text import whole_number
+from website.translation_demand import demand
 
 
 class TranslationCoverageView(WagtailAdminTemplateMixin, TemplateView):
@@ -54,13 +55,17 @@ class TranslationCoverageView(WagtailAdminTemplateMixin, TemplateView):
         }
         codes = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE and code in shown]
         language = language if language in codes else ""
+        may_start = self.request.user.has_perm("wagtail_localize.submit_translation")
         tables, sections = coverage(
             section_id=section_id,
             language=language or None,
             locale_ids=None if every_language else self.locale_ids,
-            may_start=self.request.user.has_perm("wagtail_localize.submit_translation"),
+            may_start=may_start,
             drafts=every_language,
         )
+        # "Translate next" searches again what readers looked for: for one language at a time.
+        demand_code = language or (codes[0] if len(codes) == 1 else "")
+        wanted = demand(Locale.objects.get(language_code=demand_code), may_start) if demand_code else None
         context.update(
             {
                 "tables": tables,
@@ -69,6 +74,8 @@ class TranslationCoverageView(WagtailAdminTemplateMixin, TemplateView):
                 "selected_language": language,
                 "languages": [(code, name) for code, name in settings.LANGUAGES if code in codes],
                 "statuses": STATUSES,
+                "demand": wanted,
+                "demand_language": dict(settings.LANGUAGES).get(demand_code, ""),
             }
         )
         return context
