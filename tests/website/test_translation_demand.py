@@ -13,6 +13,12 @@ from website.translation_demand import demand
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def no_statistics():
+    """Each test writes the statistics it ranks by (browser journeys elsewhere may leave committed searches)."""
+    SearchQueryStat.objects.all().delete()
+
+
 def explainer(slug: str, title: str):
     parent = Page.objects.get(slug="how-the-ietf-makes-standards", locale__language_code="en").get_parent()
     return publish(ExplainerPageFactory(parent=parent, slug=slug, title=title))
