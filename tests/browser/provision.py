@@ -4,8 +4,9 @@
 
 Order: ``$CHROMIUM`` if set; Debian's Chromium (``/usr/bin/chromium``); as root with apt-get,
 ``apt-get install chromium``; otherwise Playwright's own Chromium (``playwright install chromium``).
-Also checks that axe-core (from ``npm ci``) is in ``node_modules``. Exits non-zero with a message
-saying what to install when no browser can be had: the browser tests are never skipped.
+Also checks that axe-core (from ``npm ci``) is in ``node_modules``, and that GNU gettext's ``msgfmt`` is there for
+the catalogue check (``tests/knowledge/test_terminology.py``), installing Debian's ``gettext`` the same way. Exits
+non-zero with a message saying what to install when one cannot be had: these tests are never skipped.
 """
 
 import os
@@ -79,8 +80,21 @@ def install() -> None:
     subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=False)
 
 
+def install_gettext() -> None:
+    if shutil.which("msgfmt") or not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")):
+        return
+    print("Installing GNU gettext for the catalogue check (apt-get install gettext) ...", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "gettext"], check=False, env=env)
+
+
 def main() -> int:
     install()
+    install_gettext()
+    if not shutil.which("msgfmt"):
+        print("error: msgfmt is missing for the catalogue check: install GNU gettext.", file=sys.stderr)
+        return 1
     try:
         browser = find_browser()
     except NoBrowser as error:
