@@ -6,8 +6,7 @@ object is queued for translation, parents first.
 """
 
 import csv
-from functools import cache, partial
-from pathlib import Path
+from functools import partial
 
 import yaml
 from django.db import transaction
@@ -26,6 +25,7 @@ from knowledge.models import (
     TopicPage,
     WorkingGroup,
 )
+from knowledge.terminology import read_variants, variants_file
 from website.content.markdown import markdown_to_html, read_markdown_file
 
 LEVEL_ORDER = [value for value, _label in LEVELS]
@@ -180,16 +180,10 @@ def seed_glossary(run) -> None:
         run.translate(term, f"knowledge/glossary#{term.anchor}", own_fields=partial(term_variants, run, term.anchor))
 
 
-@cache
-def _read_variants(path: Path, _mtime_ns: int) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-
 def term_variants(run, anchor: str, language_code: str):
     """A term's approved variants in one language, from ``content/locale/<lang>/knowledge/glossary-variants.yaml``
     (the term base beside the glossary's PO file): they are that language's own, not translations of the English."""
-    path = run.locale_dir / language_code / "knowledge" / "glossary-variants.yaml"
+    path = variants_file(run.locale_dir, language_code)
     if not path.exists():
         return None
-    variants = _read_variants(path, path.stat().st_mtime_ns)
-    return path, {"variants": "\n".join(variants.get(anchor, []))}
+    return path, {"variants": "\n".join(read_variants(run.locale_dir, language_code).get(anchor, []))}

@@ -28,14 +28,13 @@ import polib
 import snowballstemmer
 import yaml
 from django.urls import reverse
-from django.utils.translation import to_locale
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from knowledge.models import GlossaryTerm
 from website.blocks import anchor_for
 from website.locales import source_locale
-from website.style_rules import checkable_text
+from website.style_rules import catalogue_path, checkable_text
 from website.text import HAN_RANGES
 
 # Snowball's algorithm per language; Chinese has none and is compared character by character.
@@ -183,6 +182,30 @@ def _forms(texts: Iterable[str], language: str, exact: bool) -> list[Form]:
 def split_variants(value: str) -> list[str]:
     """``GlossaryTerm.variants``: one form per line."""
     return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+def own_variants(translation, english) -> str:
+    """The variants a translated term has of its own: a translation made by copying the English term starts with
+    the English variants, which are not renderings in its language."""
+    if english is None or translation.variants != english.variants:
+        return translation.variants
+    return ""
+
+
+def variants_file(locale_dir: Path, language: str) -> Path:
+    """Where the demo content keeps one language's variants, beside its glossary's PO file."""
+    return Path(locale_dir) / language / "knowledge" / "glossary-variants.yaml"
+
+
+def read_variants(locale_dir: Path, language: str) -> dict[str, list[str]]:
+    """The demo content's variants of one language, by term anchor; read again only when the file changes."""
+    path = variants_file(locale_dir, language)
+    return _variants_file(path, path.stat().st_mtime_ns) if path.exists() else {}
+
+
+@cache
+def _variants_file(path: Path, _mtime_ns: int) -> dict[str, list[str]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 class TermBase:
@@ -397,8 +420,7 @@ def term_base_from_files(root: Path, language: str) -> TermBase:
     for entry in _translations_of(glossary_po):
         key, _sep, name = (entry.msgctxt or "").partition("::")
         fields.setdefault(key, {})[name] = entry.msgstr
-    path = variants_path(root, language)
-    variants = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+    variants = read_variants(content / "locale", language)
     translated = {
         key: (values.get("term", ""), values.get("abbreviation", ""), "\n".join(variants.get(key, [])))
         for key, values in fields.items()
@@ -407,16 +429,8 @@ def term_base_from_files(root: Path, language: str) -> TermBase:
     return TermBase.build(language, english, translated)
 
 
-def variants_path(root: Path, language: str) -> Path:
-    return root / "content" / "locale" / language / "knowledge" / "glossary-variants.yaml"
-
-
 def exceptions_path(root: Path, language: str) -> Path:
     return root / "content" / "locale" / language / EXCEPTIONS_FILE
-
-
-def catalogue_path(root: Path, language: str) -> Path:
-    return root / "locale" / to_locale(language) / "LC_MESSAGES" / "django.po"
 
 
 def check_files(root: Path, language: str) -> Report:
@@ -446,9 +460,8 @@ def term_base_from_database(locale) -> TermBase:
         other = translated.get(term.translation_key)
         if other is None:
             continue
-        variants = "" if other.variants == term.variants else other.variants
         rows.append((term.anchor, term.term, term.abbreviation, term.variants))
-        renderings[term.anchor] = (other.term, other.abbreviation, variants)
+        renderings[term.anchor] = (other.term, other.abbreviation, own_variants(other, term))
     return TermBase.build(locale.language_code, rows, renderings)
 
 

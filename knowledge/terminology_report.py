@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
 from knowledge.models import GlossaryTerm
-from knowledge.terminology import check_database, split_variants
+from knowledge.terminology import check_database, own_variants, split_variants
 from website.locales import source_locale
 from website.permissions import ALL_LANGUAGES, may_edit_locale, reported_locale_ids
 
@@ -80,12 +80,11 @@ def term_base_rows(locale) -> list[dict]:
     rows = []
     for term in english:
         other = translated.get(term.translation_key)
-        own = other is not None and other.variants != term.variants
         rows.append(
             {
                 "english": term,
                 "translation": other,
-                "variants": split_variants(other.variants) if own else [],
+                "variants": split_variants(own_variants(other, term)) if other is not None else [],
             }
         )
     return rows
@@ -122,9 +121,7 @@ class VariantsEditView(WagtailAdminTemplateMixin, FormView):
         return _("Approved variants of “%(term)s”") % {"term": self.term.term}
 
     def get_initial(self):
-        english = self.term.get_translation_or_none(source_locale())
-        own = english is None or self.term.variants != english.variants
-        return {"variants": self.term.variants if own else ""}
+        return {"variants": own_variants(self.term, self.term.get_translation_or_none(source_locale()))}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(term=self.term, **kwargs)

@@ -58,7 +58,7 @@ class Table:
     summary: list = field(default_factory=list)
 
 
-def _synced_at():
+def synced_at_subquery():
     return Subquery(
         TranslationSource.objects.filter(object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id"))
         .order_by("-last_updated_at")
@@ -66,7 +66,7 @@ def _synced_at():
     )
 
 
-def _status(source, translation, progress):
+def status_of(source, translation, progress):
     if translation is None:
         return "missing"
     if getattr(translation, "alias_of_id", None):
@@ -89,7 +89,7 @@ def _table(title, sources, translations, languages, row_for, links, progress):
         for locale in languages:
             translation = by_key.get((source.translation_key, locale.pk))
             done = progress.get((source.translation_key, locale.pk))
-            status = _status(source, translation, done)
+            status = status_of(source, translation, done)
             row.cells.append(
                 Cell(status, url=links(source, translation, locale), percent=done.percent if done else None)
             )
@@ -127,7 +127,7 @@ def coverage(section_id=None, language=None, locale_ids=None, may_start=True, dr
         if chosen is not None:
             pages = pages.filter(path__startswith=chosen.path)
     sources = list(
-        pages.annotate(synced_at=_synced_at()).only(
+        pages.annotate(synced_at=synced_at_subquery()).only(
             "title", "path", "depth", "translation_key", "locale_id", "last_published_at"
         )
     )
@@ -158,7 +158,7 @@ def coverage(section_id=None, language=None, locale_ids=None, may_start=True, dr
     for model in get_translatable_models():
         if issubclass(model, Page) or model not in get_snippet_models():
             continue
-        snippet_sources = list(model.objects.filter(locale=source_locale).annotate(synced_at=_synced_at()))
+        snippet_sources = list(model.objects.filter(locale=source_locale).annotate(synced_at=synced_at_subquery()))
         snippet_translations = model.objects.filter(
             translation_key__in=[item.translation_key for item in snippet_sources], locale__in=languages
         ).only("translation_key", "locale_id")

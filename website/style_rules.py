@@ -110,12 +110,17 @@ def check_po(path: Path, language: str, shown_as: str | None = None) -> list[Fin
     return findings
 
 
+def catalogue_path(root: Path, language: str) -> Path:
+    """The interface catalogue of ``language`` in the project under ``root``."""
+    return root / "locale" / to_locale(language) / "LC_MESSAGES" / "django.po"
+
+
 def check_project(root: Path) -> list[Finding]:
     """Every content PO file and interface catalogue of the project under ``root``."""
     findings = []
     for language in RULES:
         paths = sorted((root / "content" / "locale" / language).rglob("*.po"))
-        paths.append(root / "locale" / to_locale(language) / "LC_MESSAGES" / "django.po")
+        paths.append(catalogue_path(root, language))
         for path in paths:
             findings += check_po(path, language, shown_as=str(path.relative_to(root)))
     return findings

@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Page
 
-from website.coverage import STATUSES, _status, _synced_at
+from website.coverage import STATUSES, status_of, synced_at_subquery
 from website.search import facts as search_facts
 from website.search.languages import FALLBACK_LANGUAGE
 from website.search.models import SearchQueryStat
@@ -97,7 +97,7 @@ def _demand(locale, queries: list[tuple[str, int]], may_start: bool) -> Demand:
     sources = {
         page.pk: page
         for page in Page.objects.filter(pk__in=searches)
-        .annotate(synced_at=_synced_at())
+        .annotate(synced_at=synced_at_subquery())
         .only("title", "translation_key", "locale_id", "last_published_at")
     }
     translations = {
@@ -112,7 +112,7 @@ def _demand(locale, queries: list[tuple[str, int]], may_start: bool) -> Demand:
         if source is None:
             continue
         translation = translations.get(source.translation_key)
-        status = _status(source, translation, progress.get((source.translation_key, locale.pk)))
+        status = status_of(source, translation, progress.get((source.translation_key, locale.pk)))
         if status not in WANTED:
             continue  # translated: the reader's words did not match it, which is search's concern
         result.pages.append(
