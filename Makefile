@@ -15,13 +15,17 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Test processes (pytest-xdist): each gets its own test database with the demo content.
 TEST_WORKERS ?= 2
+# The Elasticsearch server major the search backends and client are for (8 or 9; empty: the client installed, 8 from
+# requirements.lock). 9 installs the 9 client from requirements-elasticsearch9.lock over it.
+export ELASTICSEARCH_VERSION ?=
+ES_CLIENT := $(VENV)/.elasticsearch-client-$(or $(ELASTICSEARCH_VERSION),8)
 # Where the admin says the site lives (login message, "view live" links); follows HOST and PORT.
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 # The embedded PostgreSQL's data, the generated secret key and admin password (the settings read the same variable).
 export DATA_DIR ?= $(CURDIR)/.data
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve setup lint format messages lock clean-data db-start db-stop db-status backup restore bench bench-pages
+.PHONY: help run test serve setup lint format messages lock clean-data db-start db-stop db-status backup restore bench bench-pages bench-relevance
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -31,7 +35,7 @@ run: setup ## Start the site with demo content on http://127.0.0.1:8000/
 
 # The seeded test database is built in the background (tests/demo_database.py) while the checks and linters run;
 # the test processes wait for it (a failed build is built again, with its error, by the first of them).
-test: $(STAMP) $(MESSAGES) ## Checks, linters and the whole test suite (browser tests included)
+test: $(STAMP) $(ES_CLIENT) $(MESSAGES) ## Checks, linters and the whole test suite (browser tests included)
 	@mkdir -p "$(DATA_DIR)"; \
 	$(PY) -m tests.demo_database > "$(DATA_DIR)/test-template.log" 2>&1 & seeding=$$!; \
 	$(MAKE) --no-print-directory $(AXE) \
@@ -46,7 +50,7 @@ test: $(STAMP) $(MESSAGES) ## Checks, linters and the whole test suite (browser 
 serve: setup ## Production settings under gunicorn on 127.0.0.1 (http), for trying the site as it will run
 	@$(PY) -m website.serve_locally --host $(HOST) --port $(PORT)
 
-setup: $(STAMP) $(MESSAGES) ## Install, migrate and load the demo content, without starting the site
+setup: $(STAMP) $(ES_CLIENT) $(MESSAGES) ## Install, migrate and load the demo content, without starting the site
 	@$(MANAGE) prepare_site
 
 db-start: $(STAMP) ## Start the embedded PostgreSQL and keep it running until make db-stop
@@ -65,12 +69,15 @@ restore: $(STAMP) $(MESSAGES) ## Restore FILE=<archive> into an empty data folde
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=<archive from make backup>" >&2; exit 2; }
 	@$(MANAGE) restore_site "$(FILE)"
 
-bench: bench-pages ## Benchmarks: the page report, then load, search, autocomplete and page weight on the demo content
+bench: bench-pages bench-relevance ## Benchmarks: the page report, relevance, then load, search, autocomplete and page weight on the demo content
 	@$(MANAGE) prepare_site
 	$(PY) bench/load.py
 	$(PY) bench/search_bench.py
 	$(PY) bench/autocomplete_bench.py
 	$(PY) bench/page_weight.py
+
+bench-relevance: setup ## Search relevance per language (nDCG@10, MRR) on the demo content; into the README
+	$(PY) bench/relevance_bench.py
 
 # On a site of its own (DATA_DIR=.data/bench), with a generated corpus; wrk from Debian's packages for the load runs.
 bench-pages: $(STAMP) $(MESSAGES) ## The page report: every page type in three languages, cached and not; into the README
@@ -90,6 +97,19 @@ $(STAMP): requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the locked Python packages into $(VENV) (requirements.lock is new or changed) ..."
 	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@touch $@
+
+# The Elasticsearch client for ELASTICSEARCH_VERSION: requirements.lock's (8) unless 9 is asked for.
+$(ES_CLIENT): $(STAMP) requirements-elasticsearch9.lock
+	@rm -f $(VENV)/.elasticsearch-client-*
+	@case "$(or $(ELASTICSEARCH_VERSION),8)" in \
+	  8) $(PY) -c 'import importlib.metadata as m, sys; sys.exit(m.version("elasticsearch").split(".")[0] != "8")' \
+	     || $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock ;; \
+	  9) echo "Installing the Elasticsearch 9 client (requirements-elasticsearch9.lock) ..."; \
+	     $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+	       -r requirements-elasticsearch9.lock ;; \
+	  *) echo "error: ELASTICSEARCH_VERSION is 8 or 9" >&2; exit 2 ;; \
+	esac
 	@touch $@
 
 # axe-core for the accessibility tests (the site itself needs no Node.js).

@@ -33,7 +33,6 @@ os.environ["DEBUG"] = "false"
 sys.path.insert(0, str(ROOT))
 PORT = 8799
 CONNECTIONS = 32
-README = ROOT / "README.md"
 MARKERS = ("<!-- bench:pages -->", "<!-- /bench:pages -->")
 
 
@@ -159,6 +158,7 @@ def main():
     from django.db import connection  # noqa: PLC0415
 
     from bench import corpus, page_timing  # noqa: PLC0415
+    from bench.readme import into_readme  # noqa: PLC0415
     from website import gunicorn_config  # noqa: PLC0415
 
     load_before = os.getloadavg()
@@ -187,19 +187,7 @@ def main():
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(text)
     if args.readme:
-        into_readme(text)
-
-
-def into_readme(text: str) -> None:
-    """The table into the README, between its markers (left alone when the markers are not there)."""
-    readme = README.read_text()
-    start, end = MARKERS
-    if start not in readme or end not in readme:
-        print(f"README.md has no {start} ... {end} markers: the table is only in the output file")
-        return
-    before, rest = readme.split(start, 1)
-    _, after = rest.split(end, 1)
-    README.write_text(f"{before}{start}\n{text}{end}{after}")
+        into_readme(text, MARKERS)
 
 
 if __name__ == "__main__":

@@ -233,3 +233,19 @@ def glossary_page_url(language_code: str) -> str | None:
         url = (page.get_url() if page else "") or ""
         cache.set(cache_key, url, timeout=None)
     return url or None
+
+
+def synonym_groups(language_code: str) -> list[list[str]]:
+    """The term base as search synonyms: each live term of a language with its abbreviation and approved
+    variants ("Domain Name System", "DNS"), for ``website.search.synonyms``; cached like the terms."""
+    cache_key = f"knowledge:synonyms:{language_code}:{cache_version()}"
+    groups = cache.get(cache_key)
+    if groups is None:
+        groups = []
+        for term in GlossaryTerm.objects.filter(locale__language_code=language_code, live=True):
+            forms = [term.term, term.abbreviation, *term.variants.splitlines()]
+            forms = list(dict.fromkeys(form.strip() for form in forms if form.strip()))
+            if len(forms) > 1:
+                groups.append(forms)
+        cache.set(cache_key, groups, timeout=None)
+    return groups

@@ -286,7 +286,8 @@ class TopicPage(Page):
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.FilterField("topic")]
 
     def search_facts(self):
-        return {"kind": "page", "topics": [self.topic], "date": None}
+        # A topic is the knowledge base's overview of its field: weighed like an explainer, not like other pages.
+        return {"kind": "page", "topics": [self.topic], "date": None, "prior": 1.0}
 
     parent_page_types = ["knowledge.TopicIndexPage"]
     subpage_types = ["knowledge.ExplainerPage"]
@@ -336,7 +337,7 @@ class ExplainerPage(Page):
         FieldPanel("glossary_help"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=1.5),
+        index.SearchField("summary", boost=2),
         index.SearchField("why_it_matters"),
         index.SearchField("body"),
         index.FilterField("level"),
@@ -365,7 +366,12 @@ class ExplainerPage(Page):
 
     def search_facts(self):
         topic = TopicPage.objects.filter(path=self.path[: -self.steplen]).values_list("topic", flat=True).first()
-        return {"kind": "explainer", "topics": [topic] if topic else [], "date": self.last_reviewed}
+        return {
+            "kind": "explainer",
+            "topics": [topic] if topic else [],
+            "date": self.last_reviewed,
+            "introductory": self.level == "introductory",
+        }
 
     def related_in_own_language(self):
         """Related explainers in this page's language, in the editor's order (one query); none before the page

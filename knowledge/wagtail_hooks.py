@@ -16,6 +16,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.dashboard import ExplainersDueForReviewPanel, explainers_due_for_review
+from knowledge.glossary import synonym_groups
 from knowledge.models import LEVELS, TOPICS, ExplainerPage, GlossaryTerm, Rfc, TopicPage, WorkingGroup
 from knowledge.terminology_report import TerminologyReportView, VariantsEditView
 from website.admin_columns import LanguageColumn, with_absolute_dates
@@ -172,8 +173,15 @@ def explainer_search_kind():
 
 @hooks.register("register_search_kind")
 def glossary_search_kind():
-    """A term typed exactly ("DNS", "IETF") is answered with its definition, above the results."""
-    return SearchKind("glossary", _("Glossary term"), _("Glossary terms"), order=40, answers=True)
+    """A term typed exactly ("DNS", "IETF") is answered with its definition, above the results; otherwise a
+    definition answers less than an explainer does."""
+    return SearchKind("glossary", _("Glossary term"), _("Glossary terms"), order=40, answers=True, prior=0.8)
+
+
+@hooks.register("register_search_synonyms")
+def glossary_search_synonyms(language_code):
+    """Each term with its abbreviation and variants: a search for one finds the others."""
+    return synonym_groups(language_code)
 
 
 @hooks.register("register_admin_urls")

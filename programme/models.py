@@ -230,7 +230,7 @@ class MeetingReportPage(Page):
         InlinePanel("related_links", label=_("Related explainers")),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=1.5),
+        index.SearchField("summary", boost=2),
         index.SearchField("introduction"),
         index.SearchField("highlights"),
         index.SearchField("policy"),

@@ -84,10 +84,11 @@ def register_programme_listings():
 
 @hooks.register("register_search_kind")
 def report_search_kind():
-    """Reports are filtered by the year they were published in."""
-    return SearchKind("report", _("Meeting report"), _("Meeting reports"), order=20, by_year=True)
+    """Reports are filtered by the year they were published in, and weigh less as they age; a report mentions a
+    subject, an explainer explains it."""
+    return SearchKind("report", _("Meeting report"), _("Meeting reports"), order=20, by_year=True, prior=0.6)
 
 
 @hooks.register("register_search_kind")
 def programme_search_kind():
-    return SearchKind("programme", _("Programme page"), _("Programme pages"), order=30)
+    return SearchKind("programme", _("Programme page"), _("Programme pages"), order=30, prior=0.7)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,6 +16,9 @@ class WebsiteConfig(AppConfig):
         from website.models import HomePage  # noqa: PLC0415 - models need the app registry ready
         from website.page_cache import signals as page_cache_signals  # noqa: PLC0415 - signals are wired in ready()
         from website.search import signals  # noqa: PLC0415 - signals are wired in ready()
+        from website.search.backends import check_elasticsearch_client  # noqa: PLC0415
+
+        checks.register(check_elasticsearch_client)
 
         signals.connect()
         page_cache_signals.connect()

@@ -7,7 +7,10 @@ ELASTICSEARCH_URL is set.
 import logging
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
+from modelsearch.backends import elasticsearch8 as modelsearch_elasticsearch8
+from modelsearch.backends import elasticsearch9 as modelsearch_elasticsearch9
 from wagtail.models import Page
 
 from knowledge.models import ExplainerPage, GlossaryTerm
@@ -150,3 +153,30 @@ def test_outage_falls_back_to_the_database_with_a_warning(es_settings, client, c
     assert autocomplete.status_code == 200
     api = client.get("/api/v2/pages/", {"search": "réseaux", "locale": "fr"})
     assert api.status_code == 200
+
+
+def test_the_backends_follow_elasticsearch_version(monkeypatch):
+    from website.search.elasticsearch import LanguageSearchBackend8, LanguageSearchBackend9  # noqa: PLC0415
+
+    nine = search_backends_setting(UNREACHABLE, "p_", ["fr"], "9")
+    assert nine["elasticsearch-fr"]["BACKEND"] == "website.search.elasticsearch.LanguageSearchBackend9"
+    eight = search_backends_setting(UNREACHABLE, "p_", ["fr"], "8")
+    assert eight["elasticsearch-fr"]["BACKEND"] == "website.search.elasticsearch.LanguageSearchBackend8"
+    assert issubclass(LanguageSearchBackend9, modelsearch_elasticsearch9.Elasticsearch9SearchBackend)
+    assert issubclass(LanguageSearchBackend8, modelsearch_elasticsearch8.Elasticsearch8SearchBackend)
+    # Unset: the installed client's major (requirements.lock holds the 8 client).
+    monkeypatch.setattr(backends, "client_major", lambda: 9)
+    unset = search_backends_setting(UNREACHABLE, "p_", ["fr"], None)
+    assert unset["elasticsearch-fr"]["BACKEND"].endswith("LanguageSearchBackend9")
+    for wrong in ("7", "nine"):
+        with pytest.raises(ImproperlyConfigured):
+            search_backends_setting(UNREACHABLE, "p_", ["fr"], wrong)
+
+
+def test_a_client_of_another_major_than_the_backends_is_a_system_check_error(monkeypatch):
+    with override_settings(WAGTAILSEARCH_BACKENDS=search_backends_setting(UNREACHABLE, "p_", ["fr"], "9")):
+        monkeypatch.setattr(backends, "client_major", lambda: 8)
+        assert [error.id for error in backends.check_elasticsearch_client()] == ["website.E101"]
+        monkeypatch.setattr(backends, "client_major", lambda: 9)
+        assert backends.check_elasticsearch_client() == []
+    assert backends.check_elasticsearch_client() == []  # no Elasticsearch configured: nothing to check

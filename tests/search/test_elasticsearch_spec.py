@@ -9,6 +9,7 @@ settings only a self-managed cluster accepts are not in it, and none of the bodi
 
 import json
 import re
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from wagtail.models import Page
 from knowledge.models import ExplainerPage, GlossaryTerm
 from website.search import backends
 from website.search.backends import search_backends_setting
+from website.search.service import results_in_order
 
 SPEC = Path(__file__).with_name("spec") / "elasticsearch-requests.json"
 LANGUAGES = ["en", "fr", "es", "ar", "zh-hans", "ru", "pt"]
@@ -188,9 +190,10 @@ def bulk_errors(lines) -> list[str]:
     return problems
 
 
-@pytest.fixture
-def recorded():
-    setting = search_backends_setting("http://elasticsearch.invalid:9200", "spec_", LANGUAGES)
+@contextmanager
+def recording(version="8"):
+    """Elasticsearch backends for every language, for server major ``version``, whose requests are recorded."""
+    setting = search_backends_setting("http://elasticsearch.invalid:9200", "spec_", LANGUAGES, version)
     for alias, params in setting.items():
         if alias != "default":
             params["OPTIONS"] = {"node_class": RecordingNode}
@@ -200,6 +203,12 @@ def recorded():
         yield SENT
     backends.forget_backends()
     SENT.clear()
+
+
+@pytest.fixture
+def recorded():
+    with recording() as sent:
+        yield sent
 
 
 def assert_valid(sent):
@@ -269,6 +278,23 @@ def test_searches_with_filters_ordering_and_autocomplete_follow_the_specificatio
     assert len(searches) >= 7
     assert any("filter" in json.dumps(body) for body in searches)
     assert_valid(recorded)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("version", ["8", "9"])
+def test_the_sites_own_searches_follow_the_specification(version):
+    """What a reader's search sends: every word, the phrase, any word, synonyms from the term base and a fuzzy
+    match, with boosts, for pages and glossary terms; for the backends of Elasticsearch 8 and of 9."""
+    with recording(version) as sent:
+        for language, query in (("fr", "DNS"), ("fr", "chiffremnt TLS"), ("es", "¿quién administra la raíz?")):
+            results_in_order(query, language)
+        results_in_order("谁管理根服务器", "zh-hans")
+        searches = [json.dumps(body, ensure_ascii=False) for method, path, body in sent if path.endswith("_search")]
+        assert any("Système des noms de domaine" in body for body in searches)  # the synonym
+        assert any('"fuzziness": "AUTO"' in body for body in searches)
+        assert any('"type": "phrase"' in body or "match_phrase" in body for body in searches)
+        assert any('"boost": 3.0' in body for body in searches)
+        assert_valid(sent)
 
 
 @pytest.mark.parametrize(

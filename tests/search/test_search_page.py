@@ -7,6 +7,7 @@ import pytest
 from knowledge.models import TopicPage
 from tests.factories import ExplainerPageFactory
 from tests.html import parse, text_of
+from website.search.service import find_matches, load_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -54,9 +55,13 @@ def query_of(link):
     ],
 )
 def test_language_analysis_finds_inflected_forms(client, language, query, expected):
-    response, html = search(client, language, q=query)
+    response, _html = search(client, language, q=query)
     assert response.status_code == 200
-    assert expected in titles(html), titles(html)
+    # Found at all, wherever ranking puts it (a word as common as "networks" is on most pages).
+    hits = find_matches(query, language)
+    load_objects(hits)
+    found = [getattr(hit.object, "title", "") for hit in hits]
+    assert expected in found, found
 
 
 def test_russian_case_ending_finds_the_nominative(client):

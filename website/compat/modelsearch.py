@@ -7,9 +7,15 @@
 2. **Auto-update has no off switch.** Saving an indexed object always indexes it through
    ``post_save_signal_handler``; ``search_auto_update_paused`` disconnects that handler and
    connects it again (``website.bulk`` then indexes each saved object once).
+3. **A boosted part of a query warns at every search.** The PostgreSQL compiler ranks ``Boost`` (in
+   ``build_tsrank``) but its ``build_tsquery_content`` warns that boosts are "not supported" while building the
+   same tsquery; ``website.search.ranking`` boosts the parts of every reader's query, so
+   ``website.search.postgres.QueryLanguageMixin.build_tsquery_content`` unwraps a ``Boost`` itself (that method
+   is among those ``FOLLOWS`` watches).
 
 Delete (1) when modelsearch lets an index class name its indexer (an ``indexer_class`` attribute),
-and (2) when it offers a context manager like Wagtail's ``disable_reference_index_auto_update``.
+(2) when it offers a context manager like Wagtail's ``disable_reference_index_auto_update``, and (3) when its
+``build_tsquery_content`` takes a ``Boost`` without a warning.
 """
 
 from contextlib import contextmanager

@@ -6,8 +6,10 @@ are served from it when Elasticsearch is not configured or cannot be reached. Wi
 """
 
 import logging
+from importlib import metadata
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from wagtail.search.backends import get_search_backend
 
 from website.search.languages import search_backend_alias
@@ -15,14 +17,39 @@ from website.search.languages import search_backend_alias
 logger = logging.getLogger(__name__)
 
 DATABASE_BACKEND = {"BACKEND": "website.search.postgres"}
+SUPPORTED_ELASTICSEARCH = (8, 9)
 
 
-def search_backends_setting(elasticsearch_url: str | None, index_prefix: str, languages) -> dict:
+def client_major() -> int | None:
+    """The major version of the installed ``elasticsearch`` client (read from its metadata: the settings call
+    this, before Django can import the backends)."""
+    try:
+        return int(metadata.version("elasticsearch").split(".")[0])
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def elasticsearch_major(configured: str | None) -> int:
+    """The server major the backends are built for: ``ELASTICSEARCH_VERSION`` if set, else the client's."""
+    version = (int(configured) if configured.strip().isdigit() else None) if configured else client_major()
+    if version not in SUPPORTED_ELASTICSEARCH:
+        raise ImproperlyConfigured(
+            f"ELASTICSEARCH_VERSION is {configured or version}; Elasticsearch {SUPPORTED_ELASTICSEARCH} are supported"
+        )
+    return version
+
+
+def search_backends_setting(
+    elasticsearch_url: str | None, index_prefix: str, languages, elasticsearch_version: str | None = None
+) -> dict:
+    """The database backend, and with a URL one Elasticsearch backend per language, for the server major
+    ``elasticsearch_version`` names (8 or 9; by default the installed client's major)."""
     backends = {"default": dict(DATABASE_BACKEND)}
     if elasticsearch_url:
+        version = elasticsearch_major(elasticsearch_version)
         for code in languages:
             backends[search_backend_alias(code)] = {
-                "BACKEND": "website.search.elasticsearch",
+                "BACKEND": f"website.search.elasticsearch.LanguageSearchBackend{version}",
                 "LANGUAGE": code,
                 "URLS": [elasticsearch_url],
                 "INDEX_PREFIX": index_prefix,
@@ -74,3 +101,30 @@ def run_with_fallback(language_code: str, search):
     except unavailable_errors() as error:
         logger.warning("Elasticsearch unavailable for %s, searching the database instead: %s", language_code, error)
         return search(get_backend("default"))
+
+
+def check_elasticsearch_client(app_configs=None, **kwargs):
+    """System check: the installed client speaks the server major the backends are built for.
+
+    A 9 client sends headers an 8 server refuses, and an 8 client misses what 9 changed; ``make setup
+    ELASTICSEARCH_VERSION=9`` installs the 9 client (``requirements-elasticsearch9.lock``)."""
+    from django.core.checks import Error  # noqa: PLC0415
+
+    errors = []
+    for alias, backend in settings.WAGTAILSEARCH_BACKENDS.items():
+        path = backend.get("BACKEND", "")
+        if not path.startswith("website.search.elasticsearch.LanguageSearchBackend"):
+            continue
+        wanted = int(path.rsplit("LanguageSearchBackend", 1)[1])
+        if client_major() != wanted:
+            errors.append(
+                Error(
+                    f"Search backend {alias} is built for Elasticsearch {wanted}, but the installed elasticsearch "
+                    f"client is {client_major()}.x.",
+                    hint=f"Run make setup ELASTICSEARCH_VERSION={wanted}, or set ELASTICSEARCH_VERSION to the "
+                    "server's major version.",
+                    id="website.E101",
+                )
+            )
+            break
+    return errors

@@ -1,15 +1,24 @@
-"""Wagtail's Elasticsearch 8 backend, one backend (and one set of indexes) per language.
+"""Wagtail's Elasticsearch 8 and 9 backends, one backend (and one set of indexes) per language.
 
 Each backend alias holds one language: its indexes are named ``<prefix><language>_<model>`` and
 analysed with that language's Elasticsearch analyzer as the index default (``cjk`` for Chinese).
 Its index class keeps only objects of its language, and never aliases, so the stock
 ``update_index``, the admin's save signals and a full rebuild all leave each index holding exactly
 its language's content.
+
+``LanguageSearchBackend8`` and ``LanguageSearchBackend9`` stand on modelsearch's backend for that server major;
+``website.search.backends.elasticsearch_major()`` says which the settings choose: ``ELASTICSEARCH_VERSION``, or
+else the major of the installed ``elasticsearch`` client (which must match the server's: a 9 client is refused
+by an 8 server).
 """
 
 from copy import deepcopy
 
 from modelsearch.backends.elasticsearch8 import Elasticsearch8Index, Elasticsearch8SearchBackend
+from modelsearch.backends.elasticsearch9 import (
+    Elasticsearch9Index,
+    Elasticsearch9SearchBackend,
+)
 
 from website.search.languages import ELASTICSEARCH_ANALYZERS
 from website.search.postgres import is_alias, language_of_object
@@ -24,7 +33,7 @@ def analysis_settings(language_code: str) -> dict:
     }
 
 
-class LanguageIndex(Elasticsearch8Index):
+class LanguageIndexMixin:
     def belongs_here(self, obj) -> bool:
         return language_of_object(obj) == self.backend.language and not is_alias(obj)
 
@@ -41,8 +50,9 @@ class LanguageIndex(Elasticsearch8Index):
         super().add_items(model, [item for item in items if self.belongs_here(item)])
 
 
-class LanguageSearchBackend(Elasticsearch8SearchBackend):
-    index_class = LanguageIndex
+class LanguageBackendMixin:
+    # Queries add a fuzzy match (website.search.ranking): Elasticsearch finds words with a typo itself.
+    matches_typos = True
 
     def __init__(self, params):
         params = deepcopy(params)
@@ -52,6 +62,25 @@ class LanguageSearchBackend(Elasticsearch8SearchBackend):
         params["INDEX_SETTINGS"] = _merge(settings, extra)
         params["INDEX_PREFIX"] = f"{params.get('INDEX_PREFIX', '')}{self.language.replace('-', '_')}_"
         super().__init__(params)
+
+
+class LanguageIndex8(LanguageIndexMixin, Elasticsearch8Index):
+    pass
+
+
+class LanguageIndex9(LanguageIndexMixin, Elasticsearch9Index):
+    pass
+
+
+class LanguageSearchBackend8(LanguageBackendMixin, Elasticsearch8SearchBackend):
+    index_class = LanguageIndex8
+
+
+class LanguageSearchBackend9(LanguageBackendMixin, Elasticsearch9SearchBackend):
+    index_class = LanguageIndex9
+
+
+BACKENDS = {8: LanguageSearchBackend8, 9: LanguageSearchBackend9}
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -64,4 +93,6 @@ def _merge(base: dict, extra: dict) -> dict:
     return merged
 
 
-SearchBackend = LanguageSearchBackend
+LanguageIndex = LanguageIndex8
+LanguageSearchBackend = LanguageSearchBackend8
+SearchBackend = LanguageSearchBackend8

@@ -1,9 +1,10 @@
 """Writes ``SearchFacts`` as objects are indexed, from each model's ``search_facts()``.
 
 Apps describe their objects without search importing them: a model may define ``search_facts()``
-returning ``{"kind": ..., "topics": [...], "date": ...}``. Pages without it are kind ``page`` and
-dated by their last publication; other models without it (images, RFC records) have no facts and
-are not offered by the site search.
+returning ``{"kind": ..., "topics": [...], "date": ...}``, and optionally ``"prior"`` (the multiplier of its
+score, instead of its kind's) and ``"introductory"`` (written for newcomers: first for short queries). Pages
+without it are kind ``page`` and dated by their last publication; other models without it (images, RFC
+records) have no facts and are not offered by the site search.
 """
 
 from django.apps import apps
@@ -42,6 +43,8 @@ def record(objs) -> None:
                 kind=described["kind"],
                 topics=list(described.get("topics") or []),
                 date=described.get("date"),
+                prior=described.get("prior"),
+                introductory=described.get("introductory", False),
             )
         )
     if rows:
@@ -49,7 +52,7 @@ def record(objs) -> None:
             rows,
             update_conflicts=True,
             unique_fields=["model", "object_id"],
-            update_fields=["kind", "topics", "date"],
+            update_fields=["kind", "topics", "date", "prior", "introductory"],
         )
 
 

@@ -24,9 +24,11 @@ class SearchKind:
     by_year: bool = False
     # An object of this kind whose ``matches_exactly(query)`` is true answers the query: it is shown first.
     answers: bool = False
+    # How much more likely than its text score says an object of this kind answers a query (website.search.ranking).
+    prior: float = 1.0
 
 
-PAGE = SearchKind(KIND_PAGE, _("Page"), _("Other pages"), order=1000)
+PAGE = SearchKind(KIND_PAGE, _("Page"), _("Other pages"), order=1000, prior=0.6)
 
 
 @cache

@@ -17,6 +17,10 @@ class SearchFacts(models.Model):
     kind = models.CharField(max_length=20)
     topics = ArrayField(models.CharField(max_length=32), default=list, blank=True)
     date = models.DateField(null=True, blank=True)
+    # What ranking multiplies the object's text score by (none: its kind's prior), and whether it is written for
+    # newcomers (website.search.ranking).
+    prior = models.FloatField(null=True, blank=True)
+    introductory = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["model", "object_id"], name="search_facts_unique_object")]

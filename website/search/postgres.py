@@ -18,7 +18,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.query import Phrase, PlainText
+from modelsearch.query import Boost, Phrase, PlainText
 
 from website.compat import modelsearch as modelsearch_compat
 from website.locales import language_code_of
@@ -96,6 +96,10 @@ class QueryLanguageMixin:
         return query
 
     def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, Boost):
+            # A boost weighs the rank (``build_tsrank`` applies it), not which rows match: modelsearch 1.3 builds
+            # the same tsquery but warns at every search that the boost is "not supported".
+            return self.build_tsquery_content(query.subquery, config=config, invert=invert)
         return super().build_tsquery_content(
             self.prepare_query(query, self.query_language()), config=config, invert=invert
         )

@@ -20,6 +20,7 @@ from wagtail.search.utils import normalise_query_string
 from website.locales import active_locale, locale_for
 from website.queries import restricted_page_ids
 from website.search import facts as search_facts
+from website.search import ranking, suggest
 from website.search.backends import run_with_fallback
 from website.search.highlight import headlines
 from website.search.kinds import kind_label, kind_named, registered_kinds
@@ -44,6 +45,7 @@ class SearchRequest:
     year: int | None = None
     sort: str = "relevance"
     page: str = "1"
+    exact: bool = False  # search for the query as typed, without correcting typos
     messages: list[str] = field(default_factory=list)
 
     @property
@@ -63,7 +65,8 @@ def extra_models() -> list:
 
 
 def parse_request(params) -> SearchRequest:
-    """Reads ``q``, ``kind``, ``topic``, ``year``, ``sort`` and ``page``; bad values are dropped with a message."""
+    """Reads ``q``, ``kind``, ``topic``, ``year``, ``sort``, ``page`` and ``exact``; bad values are dropped with a
+    message."""
     request = SearchRequest()
     request.query, notes = clean_query(params.get("q", ""))
     request.messages.extend(notes)
@@ -94,6 +97,7 @@ def parse_request(params) -> SearchRequest:
         sort = "relevance"
     request.sort = sort
     request.page = params.get("page", "1")
+    request.exact = params.get("exact", "") == "1"
     return request
 
 
@@ -105,6 +109,8 @@ class Hit:
     kind: str = search_facts.KIND_PAGE
     topics: list = field(default_factory=list)
     date: datetime.date | None = None
+    prior: float | None = None
+    introductory: bool = False
     object: object = None
     url: str | None = None
     headline: str = ""
@@ -130,38 +136,67 @@ class SearchOutcome:
     answers: list = field(default_factory=list)
     promotions: list = field(default_factory=list)
     matched_in_language: int = 0
+    corrected_query: str = ""  # the query searched for instead of the reader's, its typos corrected
 
     @property
     def fallback(self) -> bool:
         return self.results_language != self.language
 
 
-def ranked(backend, queryset, query: str, limit: int) -> list[tuple[int, float]]:
-    results = backend.search(query, queryset, operator="and").annotate_score("_search_score")[:limit]
+def ranked(backend, queryset, query, limit: int) -> list[tuple[int, float]]:
+    """``(id, text score)`` of the best matches; ``query`` is a string (every word) or a query object."""
+    operator = "and" if isinstance(query, str) else None
+    results = backend.search(query, queryset, operator=operator).annotate_score("_search_score")[:limit]
     return [(obj.pk, float(getattr(obj, "_search_score", 0) or 0)) for obj in results]
 
 
-def find_matches(query: str, language: str) -> list[Hit]:
-    """Every match in one language, best first: pages, then the extra models (glossary terms)."""
+def searched_querysets(language: str) -> list[tuple[str, object, int]]:
+    """What a reader's search looks in: live pages of the language (not private ones), then the extra models."""
     locale = locale_for(language)
-    page_label = search_facts.model_label(Page)
     hidden = restricted_page_ids()
+    pages = Page.objects.live().filter(locale=locale).only("id")
+    pages = pages.exclude(id__in=hidden) if hidden else pages
+    searched = [(search_facts.model_label(Page), pages, MAX_MATCHES)]
+    for model in extra_models():
+        queryset = model.objects.filter(locale=locale).only("id")
+        if issubclass(model, DraftStateMixin):  # a snippet in review reaches readers once published
+            queryset = queryset.filter(live=True)
+        searched.append((search_facts.model_label(model), queryset, MAX_EXTRA_MATCHES))
+    return searched
+
+
+def find_matches(query: str, language: str) -> list[Hit]:
+    """Every match in one language, best first (``website.search.ranking``): pages and extra models together."""
 
     def search(backend):
-        pages = Page.objects.live().filter(locale=locale).only("id")
-        pages = pages.exclude(id__in=hidden) if hidden else pages
-        hits = [Hit(page_label, pk, score) for pk, score in ranked(backend, pages, query, MAX_MATCHES)]
-        for model in extra_models():
-            label = search_facts.model_label(model)
-            queryset = model.objects.filter(locale=locale).only("id")
-            if issubclass(model, DraftStateMixin):  # a snippet in review reaches readers once published
-                queryset = queryset.filter(live=True)
-            hits.extend(Hit(label, pk, score) for pk, score in ranked(backend, queryset, query, MAX_EXTRA_MATCHES))
+        wanted = ranking.backend_query(query, language, fuzzy=getattr(backend, "matches_typos", False))
+        hits = []
+        for label, queryset, limit in searched_querysets(language):
+            hits.extend(Hit(label, pk, score) for pk, score in ranked(backend, queryset, wanted, limit))
         return hits
 
     hits = run_with_fallback(language, search)
     attach_facts(hits)
+    ranking.rescore(hits, query)
+    hits.sort(key=lambda hit: hit.score, reverse=True)
     return hits
+
+
+def finds_something(word: str, language: str) -> bool:
+    """Whether one word alone matches anything a reader of the language can find."""
+
+    def search(backend):
+        return any(ranked(backend, queryset, word, 1) for _label, queryset, _limit in searched_querysets(language))
+
+    return run_with_fallback(language, search)
+
+
+def did_you_mean(query: str, language: str) -> str | None:
+    """The query with its typos corrected from the language's titles and terms (``website.search.suggest``)."""
+    if not any(suggest.may_be_typo(word) for word in query.split()):
+        return None
+    candidates = suggest.candidate_words(locale_for(language), extra_models())
+    return suggest.corrected_query(query, candidates, lambda word: finds_something(word, language))
 
 
 def attach_facts(hits: list[Hit]) -> None:
@@ -173,13 +208,14 @@ def attach_facts(hits: list[Hit]) -> None:
     rows = {}
     for label, ids in ids_by_model.items():
         for row in SearchFacts.objects.filter(model=label, object_id__in=ids).values(
-            "object_id", "kind", "topics", "date"
+            "object_id", "kind", "topics", "date", "prior", "introductory"
         ):
             rows[(label, row["object_id"])] = row
     for hit in hits:
         row = rows.get((hit.model, hit.object_id))
         if row:
             hit.kind, hit.topics, hit.date = row["kind"], row["topics"], row["date"]
+            hit.prior, hit.introductory = row["prior"], row["introductory"]
 
 
 def _by_year(kind_name: str) -> bool:
@@ -263,6 +299,54 @@ def promotions_for(query: str, locale: Locale) -> list:
     return [pick for pick in picks if pick.page.get_view_restrictions().count() == 0]
 
 
+@dataclass
+class Matches:
+    hits: list[Hit]
+    language: str  # the language the hits are in: the reader's, or English when theirs has none
+    query: str  # what was searched for: the reader's query, or it with its typos corrected
+    matched_in_language: int = 0
+
+
+def matches_for_reader(query: str, language: str, exact: bool = False) -> Matches:
+    """Every match a reader is shown, best first: typos corrected unless ``exact``, English when none."""
+    searched = query
+    hits = []
+    corrected = None if exact else did_you_mean(query, language)
+    if corrected:
+        hits = find_matches(corrected, language)
+        searched = corrected if hits else query
+    if not hits:
+        hits = find_matches(query, language)
+    matches = Matches(hits, language, searched, matched_in_language=len(hits))
+    if not hits and language != FALLBACK_LANGUAGE:
+        english = find_matches(query, FALLBACK_LANGUAGE)
+        if english:
+            matches.hits, matches.language = english, FALLBACK_LANGUAGE
+    return matches
+
+
+def split_answers(hits: list[Hit], query: str) -> tuple[list[Hit], list[Hit]]:
+    """Objects of an answering kind (a glossary term) that match the query exactly, and the other hits."""
+    answering = {kind.name for kind in registered_kinds() if kind.answers}
+    candidates = [hit for hit in hits if hit.kind in answering]
+    load_objects(candidates)
+    answers = [
+        hit
+        for hit in candidates
+        if hit.object is not None and getattr(hit.object, "matches_exactly", lambda q: False)(query)
+    ]
+    keys = {(hit.model, hit.object_id) for hit in answers}
+    return answers, [hit for hit in hits if (hit.model, hit.object_id) not in keys]
+
+
+def results_in_order(query: str, language: str) -> list[Hit]:
+    """What the first results page shows, in its order (answers first): what ``bench/relevance`` scores."""
+    cleaned, _notes = clean_query(query)
+    matches = matches_for_reader(cleaned, language)
+    answers, others = split_answers(sort_hits(matches.hits, "relevance"), matches.query)
+    return answers + others
+
+
 def run_search(request_params, http_request) -> SearchOutcome:
     search = parse_request(request_params)
     language = active_locale().language_code
@@ -270,35 +354,26 @@ def run_search(request_params, http_request) -> SearchOutcome:
     if not search.query:
         return outcome
 
-    hits = find_matches(search.query, language)
-    outcome.matched_in_language = len(hits)
-    if not hits and language != FALLBACK_LANGUAGE:
-        hits = find_matches(search.query, FALLBACK_LANGUAGE)
-        if hits:
-            outcome.results_language = FALLBACK_LANGUAGE
+    matches = matches_for_reader(search.query, language, exact=search.exact)
+    hits = matches.hits
+    outcome.matched_in_language = matches.matched_in_language
+    outcome.results_language = matches.language
+    if matches.query != search.query:
+        outcome.corrected_query = matches.query
 
     outcome.capped = len(hits) >= MAX_MATCHES
     outcome.facets = count_facets(hits, search)
     kept = [hit for hit in hits if _keep(hit, search.kind, search.topic, search.year)]
     outcome.total = len(kept)
 
-    # An object of an answering kind (a glossary term) that matches the query exactly goes first.
-    answer_keys = set()
+    ordered = sort_hits(kept, search.sort)
     if search.page in ("", "1"):
-        answering = {kind.name for kind in registered_kinds() if kind.answers}
-        candidates = [hit for hit in kept if hit.kind in answering]
-        load_objects(candidates)
-        for hit in candidates:
-            if hit.object is not None and getattr(hit.object, "matches_exactly", lambda q: False)(search.query):
-                outcome.answers.append(hit)
-                answer_keys.add((hit.model, hit.object_id))
+        outcome.answers, ordered = split_answers(ordered, matches.query)
         outcome.promotions = promotions_for(search.query, locale_for(language))
-
-    ordered = [hit for hit in sort_hits(kept, search.sort) if (hit.model, hit.object_id) not in answer_keys]
     outcome.page = Paginator(ordered, RESULTS_PER_PAGE).get_page(search.page)
     shown = list(outcome.page.object_list)
     show(shown + outcome.answers, http_request)
-    headlines(shown + outcome.answers, search.query, outcome.results_language)
+    headlines(shown + outcome.answers, matches.query, outcome.results_language)
     return outcome
 
 

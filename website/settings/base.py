@@ -216,11 +216,13 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 # Search: each language analysed with its own rules (website.search). The database backend always
-# indexes everything; with ELASTICSEARCH_URL set each language also gets its own Elasticsearch backend.
+# indexes everything; with ELASTICSEARCH_URL set each language also gets its own Elasticsearch backend, for
+# the server major ELASTICSEARCH_VERSION names (8 or 9; by default the installed client's).
 WAGTAILSEARCH_BACKENDS = search_backends_setting(
     env("ELASTICSEARCH_URL"),
     env("ELASTICSEARCH_INDEX_PREFIX", "policymakers_"),
     [code for code, _name in LANGUAGES],
+    env("ELASTICSEARCH_VERSION"),
 )
 # API links (meta.detail_url, like html_url) use the Site record serving the request, its hostname and port;
 # WAGTAILAPI_BASE_URL overrides that only when set (an API served under another public address).
