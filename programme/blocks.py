@@ -84,3 +84,28 @@ class ObservedSessionBlock(blocks.StructBlock):
 
 class ObservedSessionBlocks(blocks.StreamBlock):
     session = ObservedSessionBlock()
+
+
+class MilestoneBlock(blocks.StructBlock):
+    """How many have taken part since the programme began, at one date, with where the count comes from.
+
+    The programme's growth is charted from these alone: counts of every participant so far, as published, not
+    sums of per-meeting figures (most meetings have none on record)."""
+
+    date = blocks.DateBlock(label=_("As of"))
+    label = blocks.CharBlock(label=_("When, in words"), help_text=_("e.g. “2014, after IETF 89”"))
+    participants = blocks.IntegerBlock(min_value=0, label=_("Participants so far"))
+    countries = blocks.IntegerBlock(min_value=0, label=_("Countries so far"))
+    more_than = blocks.BooleanBlock(
+        required=False, label=_("Lower bounds"), help_text=_("The source says “more than” these numbers.")
+    )
+    source = blocks.CharBlock(label=_("Source"), help_text=_("Who published the figures, and when."))
+    source_url = blocks.URLBlock(required=False, label=_("Source address"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Milestone")
+
+
+class MilestoneBlocks(blocks.StreamBlock):
+    milestone = MilestoneBlock()

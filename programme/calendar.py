@@ -6,12 +6,19 @@ from django.http import HttpResponse
 from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
+CALENDAR_FILE = "policymakers-programme-ietf-meetings.ics"
 
-def meetings_calendar(request, programme_page, meetings) -> HttpResponse:
+
+def meetings_calendar(request, meetings, filename: str = CALENDAR_FILE) -> HttpResponse:
+    """``meetings`` as all-day events; the calendar is named for the programme (the page's title is only "The
+    programme"), in the reader's language."""
     calendar = Calendar()
     calendar.add("prodid", "-//Internet Society//Policymakers Programme to the IETF//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", programme_page.title)
+    calendar.add(
+        "x-wr-calname",
+        gettext("IETF meetings · %(programme)s") % {"programme": gettext("Policymakers Programme to the IETF")},
+    )
     stamp = datetime.datetime.now(datetime.UTC)
     for meeting in meetings:
         event = Event()
@@ -26,5 +33,5 @@ def meetings_calendar(request, programme_page, meetings) -> HttpResponse:
         event.add("url", request.build_absolute_uri(meeting.get_url(request)))
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="policymakers-programme-ietf-meetings.ics"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -21,10 +21,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.models import TOPICS, ExplainerPage
-from programme.blocks import AgendaBlocks, HighlightBlocks, ObservedSessionBlocks
+from programme.blocks import AgendaBlocks, HighlightBlocks, MilestoneBlocks, ObservedSessionBlocks
 from programme.calendar import meetings_calendar
 from programme.feeds import ReportsAtomFeed, ReportsRssFeed
-from programme.participation import participation_figures
+from programme.participation import participation_figures, upcoming
 from website.blocks import RICH_TEXT_FEATURES
 from website.models import IntroducedPage
 from website.queries import linked_pages_in_language, public_pages
@@ -36,6 +36,17 @@ REPORTS_PER_PAGE = 10
 class ProgrammePage(RoutablePageMixin, IntroducedPage):
     """What the programme is for, who takes part, and the meetings it has attended."""
 
+    milestones = StreamField(
+        MilestoneBlocks(),
+        blank=True,
+        verbose_name=_("participation milestones"),
+        help_text=_(
+            "Published counts of everyone who has taken part so far, each with its source: the page charts the "
+            "programme's growth from these."
+        ),
+    )
+
+    content_panels = IntroducedPage.content_panels + [FieldPanel("milestones")]
     parent_page_types = ["website.HomePage"]
     subpage_types = ["programme.MeetingPage"]
     max_count_per_parent = 1
@@ -54,7 +65,8 @@ class ProgrammePage(RoutablePageMixin, IntroducedPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["meetings"] = list(self.meetings())
-        context["figures"] = participation_figures(context["meetings"])
+        context["next_meeting"] = upcoming(context["meetings"])
+        context["figures"] = participation_figures(context["meetings"], [block.value for block in self.milestones])
         return context
 
     def get_cached_paths(self):
@@ -63,10 +75,19 @@ class ProgrammePage(RoutablePageMixin, IntroducedPage):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        return meetings_calendar(request, self, self.meetings())
+        return meetings_calendar(request, self.meetings())
 
 
-class MeetingPage(Page):
+# What a source says the programme did at a meeting (empty: nothing on record).
+PROGRAMME_FORMS = [
+    ("guests", _("Policy guests attended the meeting")),
+    ("programme", _("The programme ran at the meeting, on site")),
+    ("roundtable", _("A policy roundtable was held at the meeting")),
+]
+DATATRACKER_MEETING = "https://datatracker.ietf.org/meeting/{number}/"
+
+
+class MeetingPage(RoutablePageMixin, Page):
     """One IETF meeting the programme took part in."""
 
     number = models.PositiveIntegerField(_("IETF number"))
@@ -82,6 +103,18 @@ class MeetingPage(Page):
         _("participants"), null=True, blank=True, help_text=_("Leave empty when the number is not known.")
     )
     agenda = StreamField(AgendaBlocks(), blank=True, verbose_name=_("agenda"))
+    programme_form = models.CharField(
+        _("the programme at this meeting"),
+        max_length=20,
+        choices=PROGRAMME_FORMS,
+        blank=True,
+        help_text=_("Only what a source says; leave empty when nothing is on record."),
+    )
+    programme_note = models.TextField(
+        _("what is on record"), blank=True, help_text=_("One or two sentences, from the source below.")
+    )
+    programme_source = models.CharField(_("source"), max_length=200, blank=True)
+    programme_source_url = models.URLField(_("source address"), blank=True)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -92,11 +125,21 @@ class MeetingPage(Page):
             ],
             heading=_("Meeting"),
         ),
-        MultiFieldPanel([FieldPanel("participants"), FieldPanel("countries_represented")], heading=_("Participation")),
+        MultiFieldPanel(
+            [
+                FieldPanel("programme_form"),
+                FieldPanel("programme_note"),
+                FieldRowPanel([FieldPanel("programme_source"), FieldPanel("programme_source_url")]),
+                FieldPanel("participants"),
+                FieldPanel("countries_represented"),
+            ],
+            heading=_("The programme at this meeting"),
+        ),
         FieldPanel("agenda"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("city"),
+        index.SearchField("programme_note"),
         index.FilterField("number"),
         index.FilterField("start_date"),
     ]
@@ -132,6 +175,19 @@ class MeetingPage(Page):
                 meeting__translation_key=self.translation_key, locale_id=self.locale_id
             )
         ).first()
+
+    @property
+    def datatracker_url(self):
+        """The IETF's own page for this meeting."""
+        return DATATRACKER_MEETING.format(number=self.number)
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        """This meeting alone, as a calendar file."""
+        return meetings_calendar(request, [self], filename=f"ietf-{self.number}.ics")
+
+    def get_cached_paths(self):
+        return ["/", "calendar/"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

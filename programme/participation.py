@@ -1,20 +1,21 @@
-"""Participation figures, computed from the meeting pages: nothing here is typed in by hand.
+"""Participation figures, only as far as the record goes: nothing here is typed in by hand or added up into a
+total that no source gives.
 
-Meetings whose participant count is not recorded are left out of the participant totals (and
-the page says how many meetings the figures cover); countries count once, in the region the UN
-M49 standard puts them in.
+- **Growth** is charted from the programme page's milestones: counts of everyone who had taken part so far, as
+  the Internet Society published them at a date, each with its source.
+- **Per meeting**, figures are shown only for meetings whose page has them, saying how many of the meetings do.
+  They are not summed: a handful of meetings on record say nothing of the programme's size.
 """
 
-from collections import Counter
+import datetime
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-
-from programme.regions import REGIONS, region_name, region_of
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 200
-BAR_AREA = CHART_WIDTH - LABEL_WIDTH - 60
+BAR_AREA = CHART_WIDTH - LABEL_WIDTH - 120
 ROW_HEIGHT = 32
 
 
@@ -22,8 +23,15 @@ ROW_HEIGHT = 32
 class Row:
     label: str
     value: int
+    text: str = ""  # the value as the reader reads it ("more than 300")
     y: int = 0
     width: float = 0.0
+
+
+@dataclass
+class Source:
+    name: str
+    url: str = ""
 
 
 @dataclass
@@ -36,12 +44,14 @@ class Chart:
     label_heading: str
     value_heading: str
     rows: list[Row] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
 
     def __post_init__(self):
         largest = max((row.value for row in self.rows), default=0) or 1
         for index, row in enumerate(self.rows):
             row.y = index * ROW_HEIGHT
             row.width = round(BAR_AREA * row.value / largest, 1)
+            row.text = row.text or number_format(row.value)
 
     @property
     def height(self):
@@ -56,50 +66,64 @@ class Chart:
         return CHART_WIDTH
 
 
-def participation_figures(meetings) -> dict:
-    meetings = sorted(meetings, key=lambda meeting: meeting.start_date)
-    participants_by_year: Counter = Counter()
-    counted_meetings = 0
-    for meeting in meetings:
-        if meeting.participants is not None:
-            participants_by_year[meeting.start_date.year] += meeting.participants
-            counted_meetings += 1
+def count_text(count: int, more_than: bool) -> str:
+    return _("more than %(count)s") % {"count": number_format(count)} if more_than else number_format(count)
 
-    countries_seen: set[str] = set()
-    running_total: dict[int, int] = {}
-    for meeting in meetings:
-        countries_seen.update(str(country) for country in meeting.countries_represented)
-        running_total[meeting.start_date.year] = len(countries_seen)
-    regions = Counter(region_of(code) for code in countries_seen)
 
-    participants_chart = Chart(
-        "participants",
-        _("Participants per year"),
-        _("Number of policymakers who took part in the programme each year, at meetings where it was recorded."),
-        _("Year"),
-        _("Participants"),
-        [Row(str(year), count) for year, count in sorted(participants_by_year.items())],
+def growth_charts(milestones) -> list[Chart]:
+    """Officials and countries so far, at each milestone (``MilestoneBlock`` values), oldest first."""
+    milestones = sorted(milestones, key=lambda milestone: milestone["date"])
+    if not milestones:
+        return []
+    sources = list(
+        {milestone["source"]: Source(milestone["source"], milestone["source_url"]) for milestone in milestones}.values()
     )
-    regions_chart = Chart(
-        "regions",
-        _("Countries per world region"),
-        _("Number of different countries participants came from, by UN world region."),
-        _("Region"),
+    participants = Chart(
+        "growth-participants",
+        _("Officials who have taken part"),
+        _("Everyone who had taken part since the programme began in 2012, as counted at each date."),
+        _("As of"),
+        _("Officials"),
+        [Row(m["label"], m["participants"], count_text(m["participants"], m["more_than"])) for m in milestones],
+        sources,
+    )
+    countries = Chart(
+        "growth-countries",
+        _("Countries they came from"),
+        _("The number of countries those officials came from, as counted at each date."),
+        _("As of"),
         _("Countries"),
-        [Row(region_name(region), regions[region]) for region in REGIONS if regions[region]],
+        [Row(m["label"], m["countries"], count_text(m["countries"], m["more_than"])) for m in milestones],
+        sources,
     )
-    running_chart = Chart(
-        "running-total",
-        _("Countries reached, running total"),
-        _("Number of different countries that have taken part since the programme began, at the end of each year."),
-        _("Year"),
-        _("Countries"),
-        [Row(str(year), total) for year, total in sorted(running_total.items()) if total],
-    )
-    return {
-        "charts": [chart for chart in (participants_chart, regions_chart, running_chart) if chart.rows],
-        "countries_total": len(countries_seen),
-        "participants_total": sum(participants_by_year.values()),
-        "meetings_counted": counted_meetings,
-        "meetings_total": len(meetings),
-    }
+    return [participants, countries]
+
+
+@dataclass
+class MeetingFigures:
+    """The meetings whose page records who took part, and how many meetings there are in all."""
+
+    meetings: list
+    total: int
+
+    @property
+    def recorded(self) -> int:
+        return len(self.meetings)
+
+
+def meeting_figures(meetings) -> MeetingFigures:
+    recorded = [m for m in meetings if m.participants is not None or m.countries_represented]
+    return MeetingFigures(sorted(recorded, key=lambda meeting: meeting.start_date), len(meetings))
+
+
+def participation_figures(meetings, milestones) -> dict:
+    milestones = list(milestones)
+    latest = max(milestones, key=lambda milestone: milestone["date"]) if milestones else None
+    return {"charts": growth_charts(milestones), "per_meeting": meeting_figures(meetings), "latest": latest}
+
+
+def upcoming(meetings, today: datetime.date | None = None):
+    """The next meeting on record: the earliest that has not ended yet, if any."""
+    today = today or datetime.date.today()
+    ahead = [meeting for meeting in meetings if meeting.end_date >= today]
+    return min(ahead, key=lambda meeting: meeting.start_date) if ahead else None

@@ -28,7 +28,13 @@ def meeting_title(number: int, city: str, online: bool) -> str:
 @transaction.atomic
 def seed_programme(run) -> None:
     folder = run.content / "programme"
-    programme = run.page_from_markdown(run.home, ProgrammePage, folder / "programme.md")
+    programme = run.page_from_markdown(
+        run.home,
+        ProgrammePage,
+        folder / "programme.md",
+        also_from=(folder / "milestones.yaml",),
+        milestones=milestones(folder / "milestones.yaml"),
+    )
     run.translate(programme, "programme/programme")
     run.add_to_menu(programme, 20)
 
@@ -54,6 +60,9 @@ def seed_programme(run) -> None:
                 participants=facts.get("participants"),
                 countries_represented=facts.get("countries", []),
                 agenda=agenda(number, facts),
+                programme_form=facts.get("programme", ""),
+                programme_note=facts.get("note", ""),
+                programme_source=facts.get("source", ""),
             )
             meetings[number] = meeting
     for number, meeting in sorted(meetings.items()):
@@ -63,6 +72,27 @@ def seed_programme(run) -> None:
     run.translate(index, "programme/reports-index")
     run.add_to_menu(index, 30)
     seed_reports(run, index, meetings)
+
+
+def milestones(path) -> list:
+    """The programme page's milestones as raw StreamField data, from ``milestones.yaml``."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    blocks = [
+        {
+            "type": "milestone",
+            "value": {
+                "date": str(entry["date"]),
+                "label": entry["label"],
+                "participants": entry["participants"],
+                "countries": entry["countries"],
+                "more_than": bool(entry.get("more_than")),
+                "source": entry["source"],
+                "source_url": entry.get("source_url", ""),
+            },
+        }
+        for entry in entries
+    ]
+    return with_stable_ids(blocks, "programme-milestones")
 
 
 def agenda(number: int, facts: dict) -> list:

@@ -26,6 +26,7 @@ LINKED = [
     "programme/programme.md",
     "programme/reports-index.md",
     "programme/participation.yaml",
+    "programme/milestones.yaml",
     "programme/reports/ietf-100-singapore.md",
 ]
 GLOSSARY_TERMS = 3

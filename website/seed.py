@@ -87,8 +87,10 @@ class SeedRun:
         page.refresh_from_db()
         return page
 
-    def page_from_markdown(self, parent: Page, model, path: Path, introduction_markdown=False, **extra):
-        """A page from a Markdown file: its text is the StreamField body, or the rich-text introduction."""
+    def page_from_markdown(self, parent: Page, model, path: Path, introduction_markdown=False, also_from=(), **extra):
+        """A page from a Markdown file: its text is the StreamField body, or the rich-text introduction.
+
+        ``also_from``: other content files ``extra`` fields come from (the page is updated when one changes)."""
         meta, body = read_markdown_file(path)
         if introduction_markdown:
             text = {"introduction": markdown_to_html(body)}
@@ -104,7 +106,7 @@ class SeedRun:
             **({"seo_title": meta["seo_title"]} if "seo_title" in meta else {}),
             **extra,
         }
-        return self.page(parent, model, meta["slug"], source=path, **fields)
+        return self.page(parent, model, meta["slug"], source=(path, *also_from), **fields)
 
     def add_to_menu(self, page: Page, position: int) -> None:
         """Offer ``page`` for the main menu, ordered by ``position`` (used when the menu is first made)."""

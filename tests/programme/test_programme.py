@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import re
 from pathlib import Path
 
 import feedparser
@@ -13,14 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
-from django_countries import countries
 from icalendar import Calendar
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 
 from knowledge.models import WorkingGroup
 from programme.models import MeetingPage, MeetingReportIndexPage, MeetingReportPage, ProgrammePage
 from programme.participation import participation_figures
-from programme.regions import REGION_OF_COUNTRY, region_name
 from tests.factories import MeetingPageFactory, MeetingReportPageFactory, UserFactory
 from tests.html import listing_rows
 from website.models import HomePage
@@ -109,48 +108,117 @@ def test_agenda_renders_sessions(client, programme):
     assert "Routing briefing" in content and "Briefing" in content and 'datetime="2030-03-17T09:30"' in content
 
 
-def test_figures_are_computed_from_the_meetings(programme):
-    meetings = list(MeetingPage.objects.child_of(programme))
-    figures = participation_figures(meetings)
-    recorded = [m for m in meetings if m.participants is not None]
-    countries = {str(c) for m in meetings for c in m.countries_represented}
-    assert figures["participants_total"] == sum(m.participants for m in recorded)
-    assert figures["countries_total"] == len(countries)
+def milestones_of(programme):
+    return [block.value for block in programme.milestones]
+
+
+def test_growth_is_charted_from_the_sourced_milestones(programme):
+    figures = participation_figures(list(MeetingPage.objects.child_of(programme)), milestones_of(programme))
     charts = {chart.slug: chart for chart in figures["charts"]}
-    assert sum(row.value for row in charts["regions"].rows) == len(countries)
-    assert charts["running-total"].rows[-1].value == len(countries)
+    officials, countries = charts["growth-participants"], charts["growth-countries"]
+    assert [row.value for row in officials.rows] == [69, 189, 300]
+    assert [row.value for row in countries.rows] == [53, 93, 110]
+    assert [row.text for row in officials.rows][-1] == "more than 300"
+    assert [source.name for source in officials.sources] == [
+        "IETF Journal, 1 July 2014",
+        "IETF Journal, 5 July 2017",
+        "Internet Society, the programme's page",
+    ]
 
 
-def test_figures_follow_new_data(programme):
-    before = participation_figures(list(MeetingPage.objects.child_of(programme)))
-    MeetingPageFactory(parent=programme, slug="ietf-500", participants=12, countries_represented=["KE", "BR", "NP"])
-    after = participation_figures(list(MeetingPage.objects.child_of(programme)))
-    assert after["participants_total"] == before["participants_total"] + 12
-    new = {"BR", "NP"} | (
-        {"KE"} - {str(c) for m in MeetingPage.objects.exclude(slug="ietf-500") for c in m.countries_represented}
-    )
-    assert after["countries_total"] == before["countries_total"] + len(new)
-
-
-def test_charts_are_svg_with_title_description_and_the_same_numbers_as_a_table(client, programme):
+def test_per_meeting_figures_only_where_a_meeting_has_them(client, programme):
+    meetings = list(MeetingPage.objects.child_of(programme))
+    per_meeting = participation_figures(meetings, [])["per_meeting"]
+    assert [meeting.number for meeting in per_meeting.meetings] == [84, 94]
+    assert (per_meeting.recorded, per_meeting.total) == (2, len(meetings)) == (2, 35)
     content = client.get(programme.url).content.decode()
-    figures = participation_figures(list(MeetingPage.objects.child_of(programme)))
+    assert "Figures recorded for 2 of 35 meetings" in content
+    MeetingPageFactory(parent=programme, slug="ietf-500", participants=12, countries_represented=["KE", "BR", "NP"])
+    after = participation_figures(list(MeetingPage.objects.child_of(programme)), [])["per_meeting"]
+    assert (after.recorded, after.total) == (3, 36)
+
+
+def test_charts_are_svg_with_title_description_source_and_the_same_numbers_as_a_table(client, programme):
+    content = client.get(programme.url).content.decode()
+    figures = participation_figures(list(MeetingPage.objects.child_of(programme)), milestones_of(programme))
     for chart in figures["charts"]:
         assert f'aria-labelledby="chart-{chart.slug}-svg-title chart-{chart.slug}-svg-desc"' in content
         assert f'<title id="chart-{chart.slug}-svg-title">{chart.title}</title>' in content
         for row in chart.rows:
-            assert f'<tr><th scope="row">{row.label}</th><td>{row.value}</td></tr>' in content
+            assert f'<tr><th scope="row">{row.label}</th><td>{row.text}</td></tr>' in content
+    assert "Source: IETF Journal, 1 July 2014; IETF Journal, 5 July 2017; Internet Society, the programme" in content
 
 
-def test_region_names_come_translated(client, programme):
-    assert region_name("002", "fr") == "Afrique"
-    assert region_name("142", "ar") == "آسيا"
-    assert region_name("419", "zh-hans") == "拉丁美洲"
+# Numbers the programme's prose may give besides counts: IETF meeting numbers, years, and the about 30 officials of
+# the IETF 119 roundtable (on record in that meeting's page).
+NOT_COUNTS = {83, 84, 89, 94, 119, 30}
 
 
-def test_every_country_has_a_region():
-    missing = [code for code, _name in countries if code not in REGION_OF_COUNTRY]
-    assert missing == ["AQ"], "only Antarctica is in no M49 region"
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_the_prose_gives_the_counts_the_charts_show(client, locale, language):
+    programme = ProgrammePage.objects.get(locale=locale(language))
+    latest = max(milestones_of(programme), key=lambda milestone: milestone["date"])
+    page = client.get(programme.url).content.decode()
+    prose = strip_tags(page.split('<article class="prose">', 1)[1].split("</article>", 1)[0])
+    numbers = {int(number) for number in re.findall(r"(?<![\d.])\d{2,4}(?![\d.])", prose)}
+    counts = {number for number in numbers if number not in NOT_COUNTS and not 2000 <= number <= 2100}
+    # The prose names the latest counts, and no other count the data does not give.
+    assert {latest["participants"], latest["countries"]} <= numbers, language
+    allowed = {
+        value for milestone in milestones_of(programme) for value in (milestone["participants"], milestone["countries"])
+    }
+    assert counts <= allowed, (language, counts - allowed)
+
+
+def test_a_meeting_page_says_what_is_on_record(client, programme):
+    ietf_84 = MeetingPage.objects.child_of(programme).get(number=84)
+    content = client.get(ietf_84.url).content.decode()
+    assert "Policy guests attended the meeting" in content
+    assert "Five policy guests from Papua New Guinea" in content
+    assert "Source: Internet Society blog, July 2012" in content
+    assert 'href="https://datatracker.ietf.org/meeting/84/"' in content
+    assert "Read the report of this meeting" in content  # IETF 84 has a report
+    ietf_119 = client.get(MeetingPage.objects.child_of(programme).get(number=119).url).content.decode()
+    assert "A policy roundtable was held at the meeting" in ietf_119
+    unrecorded = client.get(MeetingPage.objects.child_of(programme).get(number=110).url).content.decode()
+    assert "Not on record: no source we know of says what the programme did at this meeting." in unrecorded
+    assert "Read the report of this meeting" not in unrecorded
+
+
+def test_a_meeting_page_in_french_is_translated_with_its_record(client, locale):
+    ietf_84 = MeetingPage.objects.get(locale=locale("fr"), number=84)
+    content = client.get(ietf_84.url).content.decode()
+    assert "Cinq invités" in content and "Blog de l’Internet Society, juillet 2012" in content
+
+
+def test_a_meeting_has_a_calendar_file_of_its_own(client, programme):
+    ietf_119 = MeetingPage.objects.child_of(programme).get(number=119)
+    response = client.get(ietf_119.url + "calendar/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="ietf-119.ics"'
+    calendar = Calendar.from_ical(response.content)
+    assert [str(event["uid"]) for event in calendar.walk("VEVENT")] == ["ietf-119@policymakers-programme"]
+    assert str(calendar["x-wr-calname"]) == "IETF meetings · Policymakers Programme to the IETF"
+    assert f'href="{ietf_119.url}calendar/"' in client.get(ietf_119.url).content.decode()
+
+
+def test_the_next_meeting_comes_first_when_one_is_on_record(client, programme):
+    assert "Next meeting:" not in client.get(programme.url).content.decode()  # none in the demo data
+    today = datetime.date.today()
+    for number, days, city in ((601, 150, "Lima"), (600, 30, "Nairobi")):  # the later one made first
+        start = today + datetime.timedelta(days=days)
+        MeetingPageFactory(
+            parent=programme,
+            slug=f"ietf-{number}",
+            number=number,
+            city=city,
+            start_date=start,
+            end_date=start + datetime.timedelta(days=6),
+        )
+    content = client.get(programme.url).content.decode()
+    callout = content.split('class="callout next-meeting"', 1)[1].split("</p>", 1)[0]
+    assert "IETF 600 Nairobi" in callout and "Lima" not in callout
+    assert content.index("Next meeting:") < content.index('id="figures-heading"')
 
 
 def test_calendar_lists_every_meeting(client, programme):
