@@ -56,6 +56,17 @@ def pages_of(code):
         "home": f"/{code}/",
         "topic": first(TopicPage),
         "explainer": first(ExplainerPage),
+        "diagram": (  # an explainer with a diagram: its inline SVG counts
+            ExplainerPage.objects.live()
+            .filter(
+                locale=locale,
+                translation_key=ExplainerPage.objects.get(
+                    locale__language_code="en", slug="how-dns-works"
+                ).translation_key,
+            )
+            .first()
+            .url
+        ),
         "report": first(MeetingReportPage),
         "search": f"/{code}/search/?q=DNS",
     }

@@ -1,10 +1,13 @@
 """StreamField blocks of explainers, on top of the shared ones."""
 
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from knowledge.diagrams import DRAWINGS, drawing_choices, render
 from website.blocks import BaseContentBlocks, RichTextBlock
 
 
@@ -71,8 +74,58 @@ class FigureBlock(blocks.StructBlock):
         description = _("A diagram or picture with a caption, both translated.")
 
 
+class DiagramBlock(blocks.StructBlock):
+    """One of the site's drawings (``knowledge.diagrams``), drawn on the server with this page's own labels."""
+
+    drawing = blocks.ChoiceBlock(label=_("Drawing"), choices=drawing_choices)
+    caption = blocks.CharBlock(label=_("Caption"), max_length=250)
+    description = blocks.TextBlock(
+        label=_("Text alternative"),
+        help_text=_("What the drawing shows, in words, for readers who cannot see it (read out by screen readers)."),
+    )
+    labels = blocks.ListBlock(
+        blocks.CharBlock(label=_("Label"), max_length=120),
+        label=_("Labels"),
+        help_text=_("The words on the drawing, in the order of its boxes and arrows; an empty one keeps the English."),
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        drawing = DRAWINGS.get(value["drawing"])
+        rtl = translation.get_language_bidi()
+        context["svg"] = (
+            mark_safe(
+                render(
+                    drawing,
+                    list(value["labels"]),
+                    rtl,
+                    value["caption"],
+                    value["description"],
+                    f"diagram-{drawing.name}",
+                )
+            )
+            if drawing
+            else ""
+        )
+        return context
+
+    class Meta:
+        icon = "site"
+        label = _("Diagram")
+        template = "knowledge/blocks/diagram_block.html"
+        description = _("A drawing of how something works, with translated labels, a caption and a text alternative.")
+        preview_value = {
+            "drawing": "dns-lookup",
+            "caption": "Looking up a name, step by step",
+            "description": "Your device asks a resolver, which asks a root server, a top-level domain server and "
+            "the authoritative server in turn, then answers and keeps the answer.",
+            "labels": list(DRAWINGS["dns-lookup"].labels),
+        }
+
+
 class ExplainerBlocks(BaseContentBlocks):
     key_concept = KeyConceptBlock()
     worked_example = WorkedExampleBlock()
     rfc_reference = RfcReferenceBlock()
     figure = FigureBlock()
+    diagram = DiagramBlock()

@@ -35,6 +35,7 @@ SKIPPED_TAGS = {
     "dfn",
     "abbr",
     "button",
+    "svg",  # a diagram's labels: no control can sit inside a drawing
 }
 SECTION_TAGS = {"h2"}
 VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "area", "base", "embed"}

@@ -6,6 +6,7 @@ object is queued for translation, parents first.
 """
 
 import csv
+import uuid
 from functools import partial
 
 import yaml
@@ -26,7 +27,7 @@ from knowledge.models import (
     WorkingGroup,
 )
 from knowledge.terminology import read_variants, variants_file
-from website.content.markdown import markdown_to_html, read_markdown_file
+from website.content.markdown import BLOCK_ID_NAMESPACE, markdown_to_html, read_markdown_file
 
 LEVEL_ORDER = [value for value, _label in LEVELS]
 
@@ -43,6 +44,23 @@ def rfc_directive(arguments: str, inner: str) -> dict:
 
 def key_concept_directive(arguments: str, inner: str) -> dict:
     return {"type": "key_concept", "value": {"title": arguments, "text": markdown_to_html(inner)}}
+
+
+def diagram_directive(arguments: str, inner: str) -> dict:
+    """``::: diagram <drawing>`` with YAML inside: caption, description (the text alternative) and labels."""
+    fields = yaml.safe_load(inner) or {}
+    value = {
+        "drawing": arguments,
+        "caption": fields["caption"],
+        "description": " ".join(fields["description"].split()),
+        # ListBlock items with ids of their own (derived, so stable): wagtail-localize extracts a label to
+        # translate only from items in this form.
+        "labels": [
+            {"type": "item", "value": str(label), "id": str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"{arguments}|{i}|{label}"))}
+            for i, label in enumerate(fields["labels"])
+        ],
+    }
+    return {"type": "diagram", "value": value}
 
 
 def example_directive(arguments: str, inner: str) -> dict:
@@ -77,7 +95,12 @@ def seed_knowledge(run) -> None:
     folder = run.content / "knowledge"
     seed_references(run)
     run.stream.directives.update(
-        {"rfc": rfc_directive, "key-concept": key_concept_directive, "example": example_directive}
+        {
+            "rfc": rfc_directive,
+            "key-concept": key_concept_directive,
+            "example": example_directive,
+            "diagram": diagram_directive,
+        }
     )
     index = run.page_from_markdown(run.home, TopicIndexPage, folder / "index.md", introduction_markdown=True)
     run.translate(index, "knowledge/index")

@@ -13,6 +13,10 @@ pytestmark = pytest.mark.django_db
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
+def diagram_explainer():
+    return ExplainerPage.objects.get(locale__language_code="en", slug="how-dns-works")
+
+
 def page_paths(code):
     """One page of each type in a language (an explainer written in it where there is one)."""
     locale = Locale.objects.get(language_code=code)
@@ -26,6 +30,8 @@ def page_paths(code):
         "knowledge": first(TopicIndexPage),
         "topic": first(TopicPage, topic="dns"),
         "explainer": first(ExplainerPage),
+        # One with a diagram (an inline SVG with its title, description and labels in the page's language).
+        "explainer-with-diagram": first(ExplainerPage, translation_key=diagram_explainer().translation_key),
         "explainer-in-english": (
             ExplainerPage.objects.live().filter(locale=locale, alias_of__isnull=False).first()
             or ExplainerPage.objects.live().filter(locale=locale).first()
