@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.dashboard import ExplainersDueForReviewPanel, explainers_due_for_review
 from knowledge.glossary import synonym_groups
-from knowledge.models import LEVELS, TOPICS, ExplainerPage, GlossaryTerm, Rfc, TopicPage, WorkingGroup
+from knowledge.models import LEVELS, TOPICS, ExplainerPage, GlossaryPage, GlossaryTerm, Rfc, TopicPage, WorkingGroup
 from knowledge.terminology_report import TerminologyReportView, VariantsEditView
 from website.admin_columns import LanguageColumn, with_absolute_dates
 from website.admin_filters import TranslatedPageFilterSet
@@ -176,6 +176,16 @@ def glossary_search_kind():
     """A term typed exactly ("DNS", "IETF") is answered with its definition, above the results; otherwise a
     definition answers less than an explainer does."""
     return SearchKind("glossary", _("Glossary term"), _("Glossary terms"), order=40, answers=True, prior=0.8)
+
+
+@hooks.register("register_search_suggestions")
+def glossary_and_topics_when_nothing_is_found(language_code):
+    """The glossary and the six topics, in the reader's language, for a search that found nothing."""
+    pages = [
+        *GlossaryPage.objects.live().filter(locale__language_code=language_code)[:1],
+        *TopicPage.objects.live().filter(locale__language_code=language_code).order_by("path"),
+    ]
+    return [(page.title, page.get_url()) for page in pages]
 
 
 @hooks.register("register_search_synonyms")

@@ -314,11 +314,22 @@ class MeetingReportPage(Page):
         return [names[topic] for topic in self.topics if topic in names]
 
     def page_cache_shown_on(self, change):
-        """The meeting's page in the report's language links to the report (website.page_cache)."""
+        """The meeting's page in the report's language links to the report, and the reports before and after it
+        link to it as their next and previous ones (website.page_cache)."""
+        neighbours = [report.pk for report in self.neighbours() if report is not None]
         if self.meeting_id is None:
-            return []
+            return neighbours
         meetings = MeetingPage.objects.filter(translation_key=self.meeting.translation_key, locale_id=self.locale_id)
-        return meetings.values_list("pk", flat=True)
+        return [*meetings.values_list("pk", flat=True), *neighbours]
+
+    def neighbours(self):
+        """The previous (older) and next (newer) reports published in this language, by date."""
+        reports = public_pages(
+            MeetingReportPage.objects.live().sibling_of(self, inclusive=False).filter(locale_id=self.locale_id)
+        ).exclude(pk=self.pk)
+        older = reports.filter(date_published__lt=self.date_published).order_by("-date_published", "-pk").first()
+        newer = reports.filter(date_published__gt=self.date_published).order_by("date_published", "pk").first()
+        return older, newer
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -328,6 +339,7 @@ class MeetingReportPage(Page):
         if meeting is not None and meeting.locale_id != self.locale_id:
             meeting = meeting.get_translation_or_none(self.locale) or meeting
         context["meeting"] = meeting
+        context["previous_report"], context["next_report"] = self.neighbours()
         return context
 
 

@@ -465,3 +465,23 @@ def test_reports_and_meetings_stay_in_english_where_they_are_not_translated(clie
     assert f'<html lang="{code}"' in content
     assert f'<p class="notice" role="note">{notice}</p>' in content
     assert '<div lang="en" dir="ltr">' in content
+
+
+def test_a_report_links_to_the_previous_and_next_reports_in_its_language(client, locale):
+    reports = MeetingReportPage.objects.live().filter(locale=locale("fr")).order_by("date_published")
+    first, second, third = reports[0], reports[1], reports[2]
+    page = client.get(second.url).content.decode()
+    nav = page.split('class="report-neighbours"', 1)[1].split("</nav>", 1)[0]
+    assert f'rel="prev" href="{first.url}"' in nav and f'rel="next" href="{third.url}"' in nav
+    assert "Rapport précédent" in nav and "Rapport suivant" in nav
+    oldest = client.get(first.url).content.decode().split('class="report-neighbours"', 1)[1].split("</nav>", 1)[0]
+    assert 'rel="prev"' not in oldest
+    # Publishing a report renews its neighbours' cached pages (their links change).
+    assert {first.pk, third.pk} <= set(second.page_cache_shown_on(None))
+
+
+def test_an_empty_report_filter_offers_to_show_every_report(client, report_index):
+    page = client.get(report_index.url, {"year": "2013", "topic": "qos"}).content.decode()
+    assert "No report matches these filters." in page
+    assert f'<a href="{report_index.url}">Show all reports</a>' in page
+    assert "No report matches" not in client.get(report_index.url).content.decode()

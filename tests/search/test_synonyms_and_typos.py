@@ -95,3 +95,13 @@ def test_typo_search_through_the_service_finds_the_page(locale):
     hits = find_matches(did_you_mean("chiffremnt TLS", "fr"), "fr")
     load_objects(hits)
     assert hits[0].object.title.startswith("TLS et HTTPS")
+
+
+def test_a_search_that_finds_nothing_offers_the_glossary_and_the_topics_in_the_readers_language(client):
+    page = parse(client.get("/fr/search/", {"q": "quokkaflux"}).content.decode())
+    offered = [text_of(link) for link in page.select(".no-results li a")]
+    assert offered[0] == "Glossaire" and "Routage IP" in offered and len(offered) == 7
+    assert "Relancer la recherche sans les filtres" not in text_of(page.select_one(".no-results"))
+    filtered = parse(client.get("/fr/search/", {"q": "quokkaflux", "kind": "report"}).content.decode())
+    again = filtered.select_one(".no-results a")
+    assert text_of(again) == "Relancer la recherche sans les filtres" and "kind" not in again["href"]

@@ -60,6 +60,15 @@ def topic_choices() -> list[tuple[str, str]]:
     return choices
 
 
+def places_to_look(language: str) -> list[tuple[str, str]]:
+    """``(title, url)`` of the pages apps offer when a search finds nothing (the glossary, the topics), in the
+    reader's language: the ``register_search_suggestions`` hook."""
+    places = []
+    for hook in hooks.get_hooks("register_search_suggestions"):
+        places.extend(hook(language))
+    return places
+
+
 def extra_models() -> list:
     return [hook() for hook in hooks.get_hooks("register_site_search_model")]
 
@@ -137,6 +146,7 @@ class SearchOutcome:
     promotions: list = field(default_factory=list)
     matched_in_language: int = 0
     corrected_query: str = ""  # the query searched for instead of the reader's, its typos corrected
+    places_to_look: list = field(default_factory=list)  # when nothing is found: (title, url) of pages to try
 
     @property
     def fallback(self) -> bool:
@@ -370,6 +380,8 @@ def run_search(request_params, http_request) -> SearchOutcome:
     if search.page in ("", "1"):
         outcome.answers, ordered = split_answers(ordered, matches.query)
         outcome.promotions = promotions_for(search.query, locale_for(language))
+    if not outcome.total and not outcome.answers:
+        outcome.places_to_look = places_to_look(language)
     outcome.page = Paginator(ordered, RESULTS_PER_PAGE).get_page(search.page)
     shown = list(outcome.page.object_list)
     show(shown + outcome.answers, http_request)
