@@ -55,8 +55,7 @@ def pages_of(code):
     return {
         "home": f"/{code}/",
         "topic": first(TopicPage),
-        "explainer": first(ExplainerPage),
-        "diagram": (  # an explainer with a diagram: its inline SVG counts
+        "explainer": (  # one with a diagram: its inline SVG counts
             ExplainerPage.objects.live()
             .filter(
                 locale=locale,

@@ -92,21 +92,17 @@ class DiagramBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         drawing = DRAWINGS.get(value["drawing"])
-        rtl = translation.get_language_bidi()
-        context["svg"] = (
-            mark_safe(
-                render(
-                    drawing,
-                    list(value["labels"]),
-                    rtl,
-                    value["caption"],
-                    value["description"],
-                    f"diagram-{drawing.name}",
-                )
+        context["svg"] = ""
+        if drawing is not None:
+            svg = render(
+                drawing,
+                list(value["labels"]),
+                translation.get_language_bidi(),
+                value["caption"],
+                value["description"],
+                f"diagram-{drawing.name}",
             )
-            if drawing
-            else ""
-        )
+            context["svg"] = mark_safe(svg)  # every text in it is escaped by render()
         return context
 
     class Meta:

@@ -326,7 +326,7 @@ class MeetingReportPage(Page):
         """The previous (older) and next (newer) reports published in this language, by date."""
         reports = public_pages(
             MeetingReportPage.objects.live().sibling_of(self, inclusive=False).filter(locale_id=self.locale_id)
-        ).exclude(pk=self.pk)
+        )
         older = reports.filter(date_published__lt=self.date_published).order_by("-date_published", "-pk").first()
         newer = reports.filter(date_published__gt=self.date_published).order_by("date_published", "pk").first()
         return older, newer

@@ -78,25 +78,27 @@ def growth_charts(milestones) -> list[Chart]:
     sources = list(
         {milestone["source"]: Source(milestone["source"], milestone["source_url"]) for milestone in milestones}.values()
     )
-    participants = Chart(
-        "growth-participants",
-        _("Officials who have taken part"),
-        _("Everyone who had taken part since the programme began in 2012, as counted at each date."),
-        _("As of"),
-        _("Officials"),
-        [Row(m["label"], m["participants"], count_text(m["participants"], m["more_than"])) for m in milestones],
-        sources,
-    )
-    countries = Chart(
-        "growth-countries",
-        _("Countries they came from"),
-        _("The number of countries those officials came from, as counted at each date."),
-        _("As of"),
-        _("Countries"),
-        [Row(m["label"], m["countries"], count_text(m["countries"], m["more_than"])) for m in milestones],
-        sources,
-    )
-    return [participants, countries]
+
+    def chart(slug, title, description, heading, key):
+        rows = [Row(m["label"], m[key], count_text(m[key], m["more_than"])) for m in milestones]
+        return Chart(slug, title, description, _("As of"), heading, rows, sources)
+
+    return [
+        chart(
+            "growth-participants",
+            _("Officials who have taken part"),
+            _("Everyone who had taken part since the programme began in 2012, as counted at each date."),
+            _("Officials"),
+            "participants",
+        ),
+        chart(
+            "growth-countries",
+            _("Countries they came from"),
+            _("The number of countries those officials came from, as counted at each date."),
+            _("Countries"),
+            "countries",
+        ),
+    ]
 
 
 @dataclass
@@ -117,9 +119,7 @@ def meeting_figures(meetings) -> MeetingFigures:
 
 
 def participation_figures(meetings, milestones) -> dict:
-    milestones = list(milestones)
-    latest = max(milestones, key=lambda milestone: milestone["date"]) if milestones else None
-    return {"charts": growth_charts(milestones), "per_meeting": meeting_figures(meetings), "latest": latest}
+    return {"charts": growth_charts(milestones), "per_meeting": meeting_figures(meetings)}
 
 
 def upcoming(meetings, today: datetime.date | None = None):

@@ -29,9 +29,8 @@ def page_paths(code):
         "home": f"/{code}/",
         "knowledge": first(TopicIndexPage),
         "topic": first(TopicPage, topic="dns"),
-        "explainer": first(ExplainerPage),
         # One with a diagram (an inline SVG with its title, description and labels in the page's language).
-        "explainer-with-diagram": first(ExplainerPage, translation_key=diagram_explainer().translation_key),
+        "explainer": first(ExplainerPage, translation_key=diagram_explainer().translation_key),
         "explainer-in-english": (
             ExplainerPage.objects.live().filter(locale=locale, alias_of__isnull=False).first()
             or ExplainerPage.objects.live().filter(locale=locale).first()

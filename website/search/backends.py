@@ -9,6 +9,7 @@ import logging
 from importlib import metadata
 
 from django.conf import settings
+from django.core.checks import Error
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.search.backends import get_search_backend
 
@@ -18,6 +19,8 @@ logger = logging.getLogger(__name__)
 
 DATABASE_BACKEND = {"BACKEND": "website.search.postgres"}
 SUPPORTED_ELASTICSEARCH = (8, 9)
+# The class of each language's Elasticsearch backend, followed by the server major it is built for.
+ELASTICSEARCH_BACKEND_PATH = "website.search.elasticsearch.LanguageSearchBackend"
 
 
 def client_major() -> int | None:
@@ -31,7 +34,13 @@ def client_major() -> int | None:
 
 def elasticsearch_major(configured: str | None) -> int:
     """The server major the backends are built for: ``ELASTICSEARCH_VERSION`` if set, else the client's."""
-    version = (int(configured) if configured.strip().isdigit() else None) if configured else client_major()
+    configured = (configured or "").strip()
+    if not configured:
+        version = client_major()
+    elif configured.isdigit():
+        version = int(configured)
+    else:
+        version = None
     if version not in SUPPORTED_ELASTICSEARCH:
         raise ImproperlyConfigured(
             f"ELASTICSEARCH_VERSION is {configured or version}; Elasticsearch {SUPPORTED_ELASTICSEARCH} are supported"
@@ -49,7 +58,7 @@ def search_backends_setting(
         version = elasticsearch_major(elasticsearch_version)
         for code in languages:
             backends[search_backend_alias(code)] = {
-                "BACKEND": f"website.search.elasticsearch.LanguageSearchBackend{version}",
+                "BACKEND": f"{ELASTICSEARCH_BACKEND_PATH}{version}",
                 "LANGUAGE": code,
                 "URLS": [elasticsearch_url],
                 "INDEX_PREFIX": index_prefix,
@@ -108,23 +117,20 @@ def check_elasticsearch_client(app_configs=None, **kwargs):
 
     A 9 client sends headers an 8 server refuses, and an 8 client misses what 9 changed; ``make setup
     ELASTICSEARCH_VERSION=9`` installs the 9 client (``requirements-elasticsearch9.lock``)."""
-    from django.core.checks import Error  # noqa: PLC0415
-
-    errors = []
+    installed = client_major()
     for alias, backend in settings.WAGTAILSEARCH_BACKENDS.items():
         path = backend.get("BACKEND", "")
-        if not path.startswith("website.search.elasticsearch.LanguageSearchBackend"):
+        if not path.startswith(ELASTICSEARCH_BACKEND_PATH):
             continue
-        wanted = int(path.rsplit("LanguageSearchBackend", 1)[1])
-        if client_major() != wanted:
-            errors.append(
+        wanted = int(path.removeprefix(ELASTICSEARCH_BACKEND_PATH))
+        if installed != wanted:
+            return [
                 Error(
                     f"Search backend {alias} is built for Elasticsearch {wanted}, but the installed elasticsearch "
-                    f"client is {client_major()}.x.",
+                    f"client is {installed}.x.",
                     hint=f"Run make setup ELASTICSEARCH_VERSION={wanted}, or set ELASTICSEARCH_VERSION to the "
                     "server's major version.",
                     id="website.E101",
                 )
-            )
-            break
-    return errors
+            ]
+    return []

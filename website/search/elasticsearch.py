@@ -80,9 +80,6 @@ class LanguageSearchBackend9(LanguageBackendMixin, Elasticsearch9SearchBackend):
     index_class = LanguageIndex9
 
 
-BACKENDS = {8: LanguageSearchBackend8, 9: LanguageSearchBackend9}
-
-
 def _merge(base: dict, extra: dict) -> dict:
     merged = deepcopy(base)
     for key, value in extra.items():
@@ -93,6 +90,4 @@ def _merge(base: dict, extra: dict) -> dict:
     return merged
 
 
-LanguageIndex = LanguageIndex8
-LanguageSearchBackend = LanguageSearchBackend8
 SearchBackend = LanguageSearchBackend8

@@ -353,7 +353,7 @@ def results_in_order(query: str, language: str) -> list[Hit]:
     """What the first results page shows, in its order (answers first): what ``bench/relevance`` scores."""
     cleaned, _notes = clean_query(query)
     matches = matches_for_reader(cleaned, language)
-    answers, others = split_answers(sort_hits(matches.hits, "relevance"), matches.query)
+    answers, others = split_answers(matches.hits, matches.query)  # find_matches puts them best first
     return answers + others
 
 
